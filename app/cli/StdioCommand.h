@@ -1,0 +1,14 @@
+#pragma once
+
+#include "Command.h"
+
+// homewarden --stdio: MCP over stdin/stdout until stdin ends.
+class StdioCommand : public Command
+{
+    Q_DECLARE_TR_FUNCTIONS(StdioCommand)
+
+public:
+    QString name() const override { return QStringLiteral("--stdio"); }
+    QString summary() const override;
+    int run(const QStringList &arguments) override;
+};

@@ -1,0 +1,13 @@
+#pragma once
+
+#include <QString>
+
+// Where every HomeWarden process keeps its shared state (homewarden.db, homewarden.ini):
+// HOMEWARDEN_HOME when set, otherwise the platform's application-data directory.
+class StateDirectory
+{
+public:
+    static QString path();
+    // True when HOMEWARDEN_HOME chose the directory.
+    static bool isOverridden();
+};

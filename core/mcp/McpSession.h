@@ -1,0 +1,66 @@
+#pragma once
+
+#include "JsonRpc.h"
+#include "ProtocolRevision.h"
+
+#include <QHash>
+#include <QObject>
+#include <QPointer>
+
+class ToolInvocation;
+class ToolRegistry;
+
+// One MCP conversation with one client, whatever carries it: the lifecycle (initialize,
+// initialized, ping), tools/list, tools/call, logging/setLevel and notifications/cancelled.
+// The transport feeds it JSON texts and delivers what messageReady() hands back.
+class McpSession : public QObject
+{
+    Q_OBJECT
+
+public:
+    // RFC 5424 severities, as MCP's logging uses them.
+    enum class LogLevel { Debug, Info, Notice, Warning, Error, Critical, Alert, Emergency };
+    Q_ENUM(LogLevel)
+
+    McpSession(const ToolRegistry *tools, const QString &transport, QObject *parent = nullptr);
+
+    // Handles one JSON text (one line of stdio, one POST body).
+    void receive(const QByteArray &text);
+
+    bool isInitialized() const { return m_initialized; }
+    ProtocolRevision protocolRevision() const { return m_revision; }
+    QString clientName() const { return m_clientName; }
+    QString transport() const { return m_transport; }
+    int pendingCallCount() const { return int(m_inFlight.size()); }
+
+    // Sends notifications/message when the client asked for this level or a more severe one.
+    void log(LogLevel level, const QString &logger, const QString &message);
+
+Q_SIGNALS:
+    // One compact JSON-RPC message for the client.
+    void messageReady(const QByteArray &message);
+
+private:
+    using ErrorCode = JsonRpc::ErrorCode;
+
+    void handleRequest(const JsonRpc::Message &request);
+    void handleNotification(const JsonRpc::Message &notification);
+
+    void initialize(const JsonRpc::Message &request);
+    void listTools(const JsonRpc::Message &request);
+    void callTool(const JsonRpc::Message &request);
+    void setLogLevel(const JsonRpc::Message &request);
+    void cancelRequest(const QJsonObject &params);
+
+    void reply(const QJsonValue &id, const QJsonObject &result);
+    void replyError(const QJsonValue &id, ErrorCode code, const QString &message);
+
+    const ToolRegistry *m_tools;
+    QString m_transport;
+    ProtocolRevision m_revision;
+    QString m_clientName;
+    bool m_initialized = false;
+    bool m_loggingEnabled = false;
+    LogLevel m_logLevel = LogLevel::Warning;
+    QHash<QString, QPointer<ToolInvocation>> m_inFlight;
+};

@@ -1,0 +1,103 @@
+#include "SystemStatusTool.h"
+
+#include "HomeWardenVersion.h"
+#include "ToolInvocation.h"
+
+#include <QJsonArray>
+
+namespace {
+
+QJsonObject stringSchema()
+{
+    return {{QStringLiteral("type"), QStringLiteral("string")}};
+}
+
+QJsonObject objectSchema(const QJsonObject &properties)
+{
+    QJsonObject schema{
+            {QStringLiteral("type"), QStringLiteral("object")},
+            {QStringLiteral("properties"), properties},
+            {QStringLiteral("additionalProperties"), false},
+    };
+    if (!properties.isEmpty())
+        schema.insert(QStringLiteral("required"), QJsonArray::fromStringList(properties.keys()));
+    return schema;
+}
+
+QString describe(const QJsonObject &status, const QList<BackendStatus> &backends)
+{
+    QString text = QStringLiteral("HomeWarden %1, up %2 s, serving over %3.")
+                           .arg(status.value(QLatin1String("version")).toString())
+                           .arg(status.value(QLatin1String("uptime_seconds")).toInteger())
+                           .arg(status.value(QLatin1String("transport")).toString());
+    if (backends.isEmpty())
+        return text + QStringLiteral(" No backends are configured yet.");
+    for (const BackendStatus &backend : backends) {
+        text += QStringLiteral(" %1: %2.").arg(backend.name, backend.connected
+                                                                     ? QStringLiteral("connected")
+                                                                     : QStringLiteral("not connected"));
+    }
+    return text;
+}
+
+} // namespace
+
+QJsonObject SystemStatusTool::outputSchema()
+{
+    return objectSchema({
+            {QStringLiteral("version"), stringSchema()},
+            {QStringLiteral("uptime_seconds"),
+             QJsonObject{{QStringLiteral("type"), QStringLiteral("integer")},
+                         {QStringLiteral("minimum"), 0}}},
+            {QStringLiteral("transport"),
+             QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
+                         {QStringLiteral("enum"),
+                          QJsonArray{QStringLiteral("stdio"), QStringLiteral("streamable-http")}}}},
+            {QStringLiteral("backends"),
+             QJsonObject{{QStringLiteral("type"), QStringLiteral("array")},
+                         {QStringLiteral("items"),
+                          objectSchema({
+                                  {QStringLiteral("id"), stringSchema()},
+                                  {QStringLiteral("name"), stringSchema()},
+                                  {QStringLiteral("connected"),
+                                   QJsonObject{{QStringLiteral("type"), QStringLiteral("boolean")}}},
+                                  {QStringLiteral("detail"), stringSchema()},
+                          })}}},
+    });
+}
+
+ToolDefinition SystemStatusTool::definition(const QElapsedTimer &startedAt,
+                                            const BackendsProvider &backendsProvider)
+{
+    ToolDefinition tool;
+    tool.name = QStringLiteral("get_system_status");
+    tool.title = QStringLiteral("System status");
+    tool.description = QStringLiteral(
+            "Shows HomeWarden's version, uptime, the transport of this session and the state of "
+            "each configured backend (Home Assistant, Loxone). Takes no arguments.");
+    tool.inputSchema = objectSchema({});
+    tool.outputSchema = outputSchema();
+    tool.annotations.readOnly = true;
+    tool.annotations.idempotent = true;
+    tool.handler = [startedAt, backendsProvider](ToolInvocation *invocation) {
+        const QList<BackendStatus> backends =
+                backendsProvider ? backendsProvider() : QList<BackendStatus>();
+        QJsonArray backendArray;
+        for (const BackendStatus &backend : backends) {
+            backendArray.append(QJsonObject{
+                    {QStringLiteral("id"), backend.id},
+                    {QStringLiteral("name"), backend.name},
+                    {QStringLiteral("connected"), backend.connected},
+                    {QStringLiteral("detail"), backend.detail},
+            });
+        }
+        const QJsonObject status{
+                {QStringLiteral("version"), QStringLiteral(HOMEWARDEN_VERSION)},
+                {QStringLiteral("uptime_seconds"), startedAt.elapsed() / 1000},
+                {QStringLiteral("transport"), invocation->transport()},
+                {QStringLiteral("backends"), backendArray},
+        };
+        invocation->finish(ToolResult::success(describe(status, backends), status));
+    };
+    return tool;
+}

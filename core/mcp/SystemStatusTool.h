@@ -1,0 +1,31 @@
+#pragma once
+
+#include "ToolRegistry.h"
+
+#include <QElapsedTimer>
+#include <QList>
+#include <QString>
+
+#include <functional>
+
+// What get_system_status reports about one backend.
+struct BackendStatus
+{
+    QString id; // "ha", "loxone"
+    QString name;
+    bool connected = false;
+    QString detail;
+};
+
+// get_system_status: the version, uptime, transport and backends of this HomeWarden, with an
+// outputSchema the structured result always matches.
+class SystemStatusTool
+{
+public:
+    using BackendsProvider = std::function<QList<BackendStatus>()>;
+
+    // startedAt: a monotonic timer started when the process began serving.
+    static ToolDefinition definition(const QElapsedTimer &startedAt,
+                                     const BackendsProvider &backends = {});
+    static QJsonObject outputSchema();
+};

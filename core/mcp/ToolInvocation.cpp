@@ -1,0 +1,26 @@
+#include "ToolInvocation.h"
+
+ToolInvocation::ToolInvocation(const QString &toolName, const QJsonObject &arguments,
+                               const QString &transport, QObject *parent)
+    : QObject(parent)
+    , m_toolName(toolName)
+    , m_arguments(arguments)
+    , m_transport(transport)
+{
+}
+
+void ToolInvocation::finish(const ToolResult &result)
+{
+    if (m_finished || m_cancelled)
+        return;
+    m_finished = true;
+    Q_EMIT finished(result);
+}
+
+void ToolInvocation::cancel()
+{
+    if (m_finished || m_cancelled)
+        return;
+    m_cancelled = true;
+    Q_EMIT cancelled();
+}

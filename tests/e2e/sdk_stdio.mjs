@@ -1,0 +1,275 @@
+#!/usr/bin/env node
+// End-to-end test of the HomeWarden MCP server over stdio, driven by the
+// official MCP TypeScript SDK client (@modelcontextprotocol/sdk).
+//
+// Usage:   node sdk_stdio.mjs /path/to/homewarden [server args...]
+//          (server args default to "--stdio")
+// Env:     HOMEWARDEN_HOME      passed through to the server (the whole
+//                              environment is passed through)
+//          HOMEWARDEN_E2E_TRACE=1  print every JSON-RPC message on stderr
+//
+// Output is TAP-like: one "ok - ..." / "not ok - ..." line per check, then a
+// summary line "N passed, N failed". Exit code 1 on any failure or on the
+// global timeout (20 s).
+
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import {
+  CallToolResultSchema,
+  ErrorCode,
+  McpError,
+} from "@modelcontextprotocol/sdk/types.js";
+
+const EXPECTED_PROTOCOL_VERSION = "2025-11-25";
+const GLOBAL_TIMEOUT_MS = 20_000;
+const REQUEST_TIMEOUT_MS = 5_000;
+const TOOL = "get_system_status";
+
+const [binary, ...extraArgs] = process.argv.slice(2);
+if (!binary) {
+  console.error("usage: node sdk_stdio.mjs /path/to/homewarden [server args...]");
+  process.exit(2);
+}
+const serverArgs = extraArgs.length > 0 ? extraArgs : ["--stdio"];
+const trace = process.env.HOMEWARDEN_E2E_TRACE === "1";
+
+let passed = 0;
+let failed = 0;
+let timedOut = false; // after the global timeout, late results are not reported
+function ok(desc) {
+  if (timedOut) return;
+  passed++;
+  console.log(`ok - ${desc}`);
+}
+function notOk(desc, why) {
+  if (timedOut) return;
+  failed++;
+  console.log(`not ok - ${desc}`);
+  if (why !== undefined) {
+    for (const line of String(why).split("\n")) console.log(`  # ${line}`);
+  }
+}
+function check(cond, desc, why) {
+  if (cond) ok(desc);
+  else notOk(desc, why);
+  return cond;
+}
+const j = (v) => {
+  const s = JSON.stringify(v);
+  return s === undefined ? String(v) : s.length > 600 ? s.slice(0, 600) + "..." : s;
+};
+
+// The whole environment goes through (getDefaultEnvironment() alone would drop
+// HOMEWARDEN_HOME and anything else the server may need).
+const env = {};
+for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+
+const transport = new StdioClientTransport({
+  command: binary,
+  args: serverArgs,
+  env,
+  stderr: "inherit",
+});
+
+// SDK 1.32.2's Client does not keep the negotiated protocol version; it hands
+// it to transport.setProtocolVersion() if the transport has one (only the HTTP
+// transport does). Give the stdio transport one to capture it.
+let negotiatedProtocolVersion;
+transport.setProtocolVersion = (v) => {
+  negotiatedProtocolVersion = v;
+};
+
+if (trace) {
+  const origSend = transport.send.bind(transport);
+  transport.send = (msg, opts) => {
+    console.error(`>> ${JSON.stringify(msg)}`);
+    return origSend(msg, opts);
+  };
+  // Protocol.connect() assigns transport.onmessage; wrap whatever it assigns.
+  let handler;
+  Object.defineProperty(transport, "onmessage", {
+    configurable: true,
+    get: () => handler,
+    set: (fn) => {
+      handler =
+        typeof fn === "function"
+          ? (msg, extra) => {
+              console.error(`<< ${JSON.stringify(msg)}`);
+              return fn(msg, extra);
+            }
+          : fn;
+    },
+  });
+}
+
+const client = new Client({ name: "homewarden-e2e-sdk", version: "0.0.0" }, { capabilities: {} });
+
+let closing = false;
+async function closeClient() {
+  if (closing) return;
+  closing = true;
+  try {
+    await client.close();
+  } catch (e) {
+    console.error(`# close failed: ${e?.message ?? e}`);
+  }
+}
+
+const globalTimer = setTimeout(async () => {
+  notOk(`global timeout: test did not finish within ${GLOBAL_TIMEOUT_MS / 1000} s`);
+  timedOut = true;
+  console.log(`${passed} passed, ${failed} failed`);
+  await closeClient();
+  process.exit(1);
+}, GLOBAL_TIMEOUT_MS);
+
+const reqOpts = { timeout: REQUEST_TIMEOUT_MS };
+
+async function main() {
+  // a. connect + initialize
+  try {
+    await client.connect(transport, reqOpts);
+    ok(`connect: initialize handshake with ${binary} ${serverArgs.join(" ")}`);
+  } catch (e) {
+    notOk("connect: initialize handshake", e?.stack ?? e);
+    return; // nothing else can run
+  }
+
+  const serverInfo = client.getServerVersion();
+  check(
+    serverInfo?.name === "homewarden",
+    'initialize: serverInfo.name === "homewarden"',
+    `serverInfo = ${j(serverInfo)}`,
+  );
+  check(
+    negotiatedProtocolVersion === EXPECTED_PROTOCOL_VERSION,
+    `initialize: negotiated protocolVersion === "${EXPECTED_PROTOCOL_VERSION}"`,
+    `got ${j(negotiatedProtocolVersion)}`,
+  );
+  const caps = client.getServerCapabilities();
+  check(
+    caps !== undefined && typeof caps.tools === "object" && caps.tools !== null,
+    "initialize: server capabilities include tools",
+    `capabilities = ${j(caps)}`,
+  );
+
+  // b. tools/list
+  let tool;
+  try {
+    const res = await client.listTools(undefined, reqOpts);
+    tool = res.tools.find((t) => t.name === TOOL);
+    if (
+      check(
+        tool !== undefined,
+        `tools/list: includes ${TOOL}`,
+        `tools = ${j(res.tools.map((t) => t.name))}`,
+      )
+    ) {
+      check(
+        tool.inputSchema?.type === "object",
+        `tools/list: ${TOOL}.inputSchema.type === "object"`,
+        `inputSchema = ${j(tool.inputSchema)}`,
+      );
+      check(
+        tool.outputSchema !== undefined && tool.outputSchema?.type === "object",
+        `tools/list: ${TOOL} has an outputSchema (type object)`,
+        `outputSchema = ${j(tool.outputSchema)}`,
+      );
+      check(
+        tool.annotations?.readOnlyHint === true,
+        `tools/list: ${TOOL}.annotations.readOnlyHint === true`,
+        `annotations = ${j(tool.annotations)}`,
+      );
+      check(
+        typeof tool.title === "string" && tool.title.length > 0,
+        `tools/list: ${TOOL} has a title`,
+        `title = ${j(tool.title)}, annotations.title = ${j(tool.annotations?.title)}`,
+      );
+    }
+  } catch (e) {
+    notOk("tools/list", e?.stack ?? e);
+  }
+
+  // c. tools/call get_system_status {} (callTool validates structuredContent
+  //    against the outputSchema cached by listTools and throws on mismatch)
+  try {
+    const res = await client.callTool({ name: TOOL, arguments: {} }, CallToolResultSchema, reqOpts);
+    ok(`tools/call ${TOOL} {}: SDK callTool succeeded (it checks structuredContent against the listed outputSchema)`);
+    check(res.isError !== true, `tools/call ${TOOL}: isError is not true`, `result = ${j(res)}`);
+    const sc = res.structuredContent;
+    check(typeof sc?.version === "string", `tools/call ${TOOL}: structuredContent.version is a string`, `structuredContent = ${j(sc)}`);
+    check(typeof sc?.uptime_seconds === "number", `tools/call ${TOOL}: structuredContent.uptime_seconds is a number`, `structuredContent = ${j(sc)}`);
+    check(sc?.transport === "stdio", `tools/call ${TOOL}: structuredContent.transport === "stdio"`, `structuredContent = ${j(sc)}`);
+    check(Array.isArray(sc?.backends), `tools/call ${TOOL}: structuredContent.backends is an array`, `structuredContent = ${j(sc)}`);
+    check(
+      Array.isArray(res.content) && res.content[0]?.type === "text",
+      `tools/call ${TOOL}: content[0].type === "text"`,
+      `content = ${j(res.content)}`,
+    );
+  } catch (e) {
+    notOk(`tools/call ${TOOL} {}`, e?.stack ?? e);
+  }
+
+  // d. unknown tool -> JSON-RPC error -32602 (MCP 2025-11-25, tools "Error Handling")
+  try {
+    const res = await client.callTool({ name: "no_such_tool", arguments: {} }, CallToolResultSchema, reqOpts);
+    notOk(
+      "tools/call no_such_tool: JSON-RPC error -32602 (Invalid params)",
+      `expected a JSON-RPC error, got a result: ${j(res)}`,
+    );
+  } catch (e) {
+    check(
+      e instanceof McpError && e.code === ErrorCode.InvalidParams,
+      "tools/call no_such_tool: JSON-RPC error -32602 (Invalid params)",
+      `got ${e instanceof McpError ? `McpError code ${e.code}: ${e.message}` : e?.stack ?? e}`,
+    );
+  }
+
+  // e. schema violation -> tool execution error (isError: true) naming the
+  //    field (SEP-1303). client.request() returns the raw result: no output
+  //    schema check, no client-side input validation.
+  try {
+    const res = await client.request(
+      { method: "tools/call", params: { name: TOOL, arguments: { unexpected: 1 } } },
+      CallToolResultSchema,
+      reqOpts,
+    );
+    check(
+      res.isError === true,
+      `tools/call ${TOOL} {"unexpected":1}: result with isError: true (SEP-1303)`,
+      `result = ${j(res)}`,
+    );
+    const texts = (res.content ?? []).filter((c) => c.type === "text").map((c) => c.text);
+    check(
+      texts.some((t) => t.includes("unexpected")),
+      `tools/call ${TOOL} {"unexpected":1}: error text names the field "unexpected"`,
+      `content = ${j(res.content)}`,
+    );
+  } catch (e) {
+    notOk(
+      `tools/call ${TOOL} {"unexpected":1}: result with isError: true (SEP-1303)`,
+      `expected a tool result, got ${e instanceof McpError ? `JSON-RPC error ${e.code}: ${e.message}` : e?.stack ?? e}`,
+    );
+  }
+
+  // f. ping
+  try {
+    await client.ping(reqOpts);
+    ok("ping");
+  } catch (e) {
+    notOk("ping", e?.stack ?? e);
+  }
+}
+
+let crashed = false;
+try {
+  await main();
+} catch (e) {
+  crashed = true;
+  notOk("unexpected exception", e?.stack ?? e);
+} finally {
+  await closeClient();
+  clearTimeout(globalTimer);
+}
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed > 0 || crashed ? 1 : 0);
