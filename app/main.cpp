@@ -26,7 +26,8 @@ void describeApplication()
 bool hasDisplay()
 {
 #ifdef Q_OS_LINUX
-    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
+    return !qEnvironmentVariableIsEmpty("DISPLAY")
+            || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY")
             || !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
 #else
     return true;
@@ -38,10 +39,10 @@ int runTray(int argc, char *argv[])
     if (!hasDisplay()) {
         // QApplication would abort without a word a person could act on.
         std::fprintf(stderr, "%s\n",
-                     qPrintable(QCoreApplication::translate(
-                             "main", "No graphical session was found: start HomeWarden from your "
-                                     "desktop, or use 'homewarden --stdio' or 'homewarden status' "
-                                     "in a terminal.")));
+                qPrintable(QCoreApplication::translate("main",
+                        "No graphical session was found: start HomeWarden from your "
+                        "desktop, or use 'homewarden --stdio' or 'homewarden status' "
+                        "in a terminal.")));
         return 1;
     }
     QApplication app(argc, argv);

@@ -20,7 +20,7 @@ int CommandLine::run(const QStringList &arguments)
 {
     const QStringList rest = arguments.mid(1);
     if (rest.isEmpty() || rest.first() == QLatin1String("--help")
-        || rest.first() == QLatin1String("-h") || rest.first() == QLatin1String("help")) {
+            || rest.first() == QLatin1String("-h") || rest.first() == QLatin1String("help")) {
         QTextStream(stdout) << helpText();
         return Command::Success;
     }
@@ -32,8 +32,8 @@ int CommandLine::run(const QStringList &arguments)
         return command->run(rest.mid(1));
 
     std::fprintf(stderr, "%s\n",
-                 qPrintable(tr("Unknown command '%1'; run 'homewarden --help' for the list.")
-                                    .arg(rest.first())));
+            qPrintable(tr("Unknown command '%1'; run 'homewarden --help' for the list.")
+                               .arg(rest.first())));
     return Command::UsageError;
 }
 

@@ -17,16 +17,18 @@ int StatusCommand::run(const QStringList &arguments)
 {
     if (!arguments.isEmpty()) {
         std::fprintf(stderr, "%s\n",
-                     qPrintable(tr("Unexpected argument '%1' after status.").arg(arguments.first())));
+                qPrintable(tr("Unexpected argument '%1' after status.").arg(arguments.first())));
         return UsageError;
     }
     QTextStream out(stdout);
     out << tr("HomeWarden %1").arg(QStringLiteral(HOMEWARDEN_VERSION)) << '\n';
     out << tr("State directory: %1%2")
                     .arg(StateDirectory::path(),
-                         StateDirectory::isOverridden() ? tr(" (from HOMEWARDEN_HOME)") : QString())
+                            StateDirectory::isOverridden() ? tr(" (from HOMEWARDEN_HOME)")
+                                                           : QString())
         << '\n';
-    out << tr("MCP protocol revisions: %1").arg(ProtocolRevision::supported().join(QStringLiteral(", ")))
+    out << tr("MCP protocol revisions: %1")
+                    .arg(ProtocolRevision::supported().join(QStringLiteral(", ")))
         << '\n';
     out << tr("Transports: stdio (homewarden --stdio)") << '\n';
     out << tr("Backends: none configured yet") << '\n';

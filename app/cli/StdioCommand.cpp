@@ -19,7 +19,7 @@ int StdioCommand::run(const QStringList &arguments)
 {
     if (!arguments.isEmpty()) {
         std::fprintf(stderr, "%s\n",
-                     qPrintable(tr("Unexpected argument '%1' after --stdio.").arg(arguments.first())));
+                qPrintable(tr("Unexpected argument '%1' after --stdio.").arg(arguments.first())));
         return UsageError;
     }
     QElapsedTimer startedAt;
@@ -37,8 +37,9 @@ int StdioCommand::run(const QStringList &arguments)
 
     McpSession session(&tools, QStringLiteral("stdio"));
     StdioTransport transport(&session);
-    QObject::connect(&transport, &StdioTransport::closed, qApp, [] { QCoreApplication::exit(0); },
-                     Qt::QueuedConnection);
+    QObject::connect(
+            &transport, &StdioTransport::closed, qApp, [] { QCoreApplication::exit(0); },
+            Qt::QueuedConnection);
     transport.start();
     return QCoreApplication::exec();
 }

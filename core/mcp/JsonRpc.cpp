@@ -54,12 +54,12 @@ Message parse(const QByteArray &text)
         return invalid(ErrorCode::ParseError, describeParseError(parseError));
     if (document.isArray()) {
         return invalid(ErrorCode::InvalidRequest,
-                       QStringLiteral("Invalid request: JSON-RPC batches are not supported by "
-                                      "MCP; send one message per line."));
+                QStringLiteral("Invalid request: JSON-RPC batches are not supported by "
+                               "MCP; send one message per line."));
     }
     if (!document.isObject())
         return invalid(ErrorCode::InvalidRequest,
-                       QStringLiteral("Invalid request: a message must be a JSON object."));
+                QStringLiteral("Invalid request: a message must be a JSON object."));
 
     const QJsonObject object = document.object();
     const QJsonValue id = object.value(QLatin1String("id"));
@@ -68,34 +68,34 @@ Message parse(const QByteArray &text)
 
     if (object.value(QLatin1String("jsonrpc")).toString() != QLatin1String("2.0"))
         return invalid(ErrorCode::InvalidRequest,
-                       QStringLiteral("Invalid request: \"jsonrpc\" must be \"2.0\"."), idForReply);
+                QStringLiteral("Invalid request: \"jsonrpc\" must be \"2.0\"."), idForReply);
     if (hasId && !isValidId(id))
         return invalid(ErrorCode::InvalidRequest,
-                       QStringLiteral("Invalid request: \"id\" must be a string or a number."));
+                QStringLiteral("Invalid request: \"id\" must be a string or a number."));
 
     const QJsonValue method = object.value(QLatin1String("method"));
     if (method.isUndefined()) {
         if (hasId
-            && (object.contains(QLatin1String("result")) || object.contains(QLatin1String("error")))) {
+                && (object.contains(QLatin1String("result"))
+                        || object.contains(QLatin1String("error")))) {
             Message m;
             m.kind = Message::Kind::Response;
             m.id = id;
             return m;
         }
         return invalid(ErrorCode::InvalidRequest,
-                       QStringLiteral("Invalid request: \"method\" is missing."), idForReply);
+                QStringLiteral("Invalid request: \"method\" is missing."), idForReply);
     }
     if (!method.isString() || method.toString().isEmpty())
         return invalid(ErrorCode::InvalidRequest,
-                       QStringLiteral("Invalid request: \"method\" must be a non-empty string."),
-                       idForReply);
+                QStringLiteral("Invalid request: \"method\" must be a non-empty string."),
+                idForReply);
 
     const QJsonValue params = object.value(QLatin1String("params"));
     if (!params.isUndefined() && !params.isObject()) {
         // JSON-RPC would allow an array here; every MCP method takes named parameters.
         return invalid(ErrorCode::InvalidParams,
-                       QStringLiteral("Invalid params: \"params\" must be a JSON object."),
-                       idForReply);
+                QStringLiteral("Invalid params: \"params\" must be a JSON object."), idForReply);
     }
 
     Message m;
@@ -108,28 +108,25 @@ Message parse(const QByteArray &text)
 
 QByteArray result(const QJsonValue &id, const QJsonObject &result)
 {
-    return compact({{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
-                    {QStringLiteral("id"), id},
-                    {QStringLiteral("result"), result}});
+    return compact({ { QStringLiteral("jsonrpc"), QStringLiteral("2.0") },
+            { QStringLiteral("id"), id }, { QStringLiteral("result"), result } });
 }
 
-QByteArray error(const QJsonValue &id, ErrorCode code, const QString &message,
-                 const QJsonValue &data)
+QByteArray error(
+        const QJsonValue &id, ErrorCode code, const QString &message, const QJsonValue &data)
 {
-    QJsonObject error{{QStringLiteral("code"), static_cast<int>(code)},
-                      {QStringLiteral("message"), message}};
+    QJsonObject error{ { QStringLiteral("code"), static_cast<int>(code) },
+        { QStringLiteral("message"), message } };
     if (!data.isUndefined())
         error.insert(QStringLiteral("data"), data);
-    return compact({{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
-                    {QStringLiteral("id"), id},
-                    {QStringLiteral("error"), error}});
+    return compact({ { QStringLiteral("jsonrpc"), QStringLiteral("2.0") },
+            { QStringLiteral("id"), id }, { QStringLiteral("error"), error } });
 }
 
 QByteArray notification(const QString &method, const QJsonObject &params)
 {
-    return compact({{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
-                    {QStringLiteral("method"), method},
-                    {QStringLiteral("params"), params}});
+    return compact({ { QStringLiteral("jsonrpc"), QStringLiteral("2.0") },
+            { QStringLiteral("method"), method }, { QStringLiteral("params"), params } });
 }
 
 QString idKey(const QJsonValue &id)

@@ -38,7 +38,7 @@ Message parse(const QByteArray &text);
 // The compact JSON text of a response, an error response and a notification.
 QByteArray result(const QJsonValue &id, const QJsonObject &result);
 QByteArray error(const QJsonValue &id, ErrorCode code, const QString &message,
-                 const QJsonValue &data = QJsonValue::Undefined);
+        const QJsonValue &data = QJsonValue::Undefined);
 QByteArray notification(const QString &method, const QJsonObject &params);
 
 // A request id as a hash key that keeps 1 and "1" apart.

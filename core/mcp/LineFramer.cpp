@@ -2,8 +2,7 @@
 
 LineFramer::LineFramer(qsizetype maxLineLength)
     : m_maxLineLength(maxLineLength)
-{
-}
+{ }
 
 QList<LineFramer::Frame> LineFramer::feed(const QByteArray &chunk)
 {
@@ -17,7 +16,7 @@ QList<LineFramer::Frame> LineFramer::feed(const QByteArray &chunk)
                 // Report at once, not at the newline that may never come.
                 m_buffer.clear();
                 m_discarding = true;
-                frames.append({Frame::Kind::Overlong, {}});
+                frames.append({ Frame::Kind::Overlong, {} });
             } else {
                 m_buffer.append(chunk.constData() + start, end - start);
             }
@@ -47,5 +46,5 @@ void LineFramer::emitLine(QByteArray line, QList<Frame> *frames) const
         line.chop(1);
     if (line.trimmed().isEmpty())
         return;
-    frames->append({Frame::Kind::Line, std::move(line)});
+    frames->append({ Frame::Kind::Line, std::move(line) });
 }

@@ -10,9 +10,14 @@
 namespace {
 
 const QLatin1String LOG_LEVEL_NAMES[] = {
-    QLatin1String("debug"),    QLatin1String("info"),  QLatin1String("notice"),
-    QLatin1String("warning"),  QLatin1String("error"), QLatin1String("critical"),
-    QLatin1String("alert"),    QLatin1String("emergency"),
+    QLatin1String("debug"),
+    QLatin1String("info"),
+    QLatin1String("notice"),
+    QLatin1String("warning"),
+    QLatin1String("error"),
+    QLatin1String("critical"),
+    QLatin1String("alert"),
+    QLatin1String("emergency"),
 };
 
 QString levelName(McpSession::LogLevel level)
@@ -46,8 +51,7 @@ McpSession::McpSession(const ToolRegistry *tools, const QString &transport, QObj
     : QObject(parent)
     , m_tools(tools)
     , m_transport(transport)
-{
-}
+{ }
 
 void McpSession::receive(const QByteArray &text)
 {
@@ -77,7 +81,7 @@ void McpSession::handleRequest(const JsonRpc::Message &request)
         return reply(request.id, {});
     if (!m_initialized)
         return replyError(request.id, ErrorCode::InvalidRequest,
-                          QStringLiteral("The session is not initialized: send initialize first."));
+                QStringLiteral("The session is not initialized: send initialize first."));
     if (method == QLatin1String("tools/list"))
         return listTools(request);
     if (method == QLatin1String("tools/call"))
@@ -85,7 +89,7 @@ void McpSession::handleRequest(const JsonRpc::Message &request)
     if (method == QLatin1String("logging/setLevel"))
         return setLogLevel(request);
     replyError(request.id, ErrorCode::MethodNotFound,
-               QStringLiteral("Method not found: %1").arg(method));
+            QStringLiteral("Method not found: %1").arg(method));
 }
 
 void McpSession::handleNotification(const JsonRpc::Message &notification)
@@ -100,11 +104,11 @@ void McpSession::initialize(const JsonRpc::Message &request)
 {
     if (m_initialized)
         return replyError(request.id, ErrorCode::InvalidRequest,
-                          QStringLiteral("The session is already initialized."));
+                QStringLiteral("The session is already initialized."));
     const QJsonValue requested = request.params.value(QLatin1String("protocolVersion"));
     if (!requested.isString())
         return replyError(request.id, ErrorCode::InvalidParams,
-                          QStringLiteral("Invalid params: \"protocolVersion\" must be a string."));
+                QStringLiteral("Invalid params: \"protocolVersion\" must be a string."));
 
     m_revision = ProtocolRevision::negotiate(requested.toString());
     m_clientName = request.params.value(QLatin1String("clientInfo"))
@@ -114,24 +118,25 @@ void McpSession::initialize(const JsonRpc::Message &request)
     m_initialized = true;
 
     QJsonObject serverInfo{
-        {QStringLiteral("name"), QStringLiteral(HOMEWARDEN_NAME)},
-        {QStringLiteral("version"), QStringLiteral(HOMEWARDEN_VERSION)},
+        { QStringLiteral("name"), QStringLiteral(HOMEWARDEN_NAME) },
+        { QStringLiteral("version"), QStringLiteral(HOMEWARDEN_VERSION) },
     };
     if (m_revision.hasStructuredToolOutput())
         serverInfo.insert(QStringLiteral("title"), QStringLiteral(HOMEWARDEN_DISPLAY_NAME));
 
     reply(request.id,
-          {
-                  {QStringLiteral("protocolVersion"), m_revision.toString()},
-                  {QStringLiteral("capabilities"),
-                   QJsonObject{
-                           {QStringLiteral("tools"),
-                            QJsonObject{{QStringLiteral("listChanged"), false}}},
-                           {QStringLiteral("logging"), QJsonObject{}},
-                   }},
-                  {QStringLiteral("serverInfo"), serverInfo},
-                  {QStringLiteral("instructions"), serverInstructions()},
-          });
+            {
+                    { QStringLiteral("protocolVersion"), m_revision.toString() },
+                    { QStringLiteral("capabilities"),
+                            QJsonObject{
+                                    { QStringLiteral("tools"),
+                                            QJsonObject{
+                                                    { QStringLiteral("listChanged"), false } } },
+                                    { QStringLiteral("logging"), QJsonObject{} },
+                            } },
+                    { QStringLiteral("serverInfo"), serverInfo },
+                    { QStringLiteral("instructions"), serverInstructions() },
+            });
 }
 
 void McpSession::listTools(const JsonRpc::Message &request)
@@ -139,11 +144,11 @@ void McpSession::listTools(const JsonRpc::Message &request)
     // Every tool fits on one page, so no cursor this server hands out can exist.
     if (request.params.contains(QLatin1String("cursor")))
         return replyError(request.id, ErrorCode::InvalidParams,
-                          QStringLiteral("Invalid params: unknown cursor."));
+                QStringLiteral("Invalid params: unknown cursor."));
     QJsonArray tools;
     for (const ToolRegistry::Tool &tool : m_tools->tools())
         tools.append(ToolRegistry::describe(tool, m_revision));
-    reply(request.id, {{QStringLiteral("tools"), tools}});
+    reply(request.id, { { QStringLiteral("tools"), tools } });
 }
 
 void McpSession::callTool(const JsonRpc::Message &request)
@@ -151,16 +156,16 @@ void McpSession::callTool(const JsonRpc::Message &request)
     const QJsonValue name = request.params.value(QLatin1String("name"));
     if (!name.isString())
         return replyError(request.id, ErrorCode::InvalidParams,
-                          QStringLiteral("Invalid params: \"name\" must be a string."));
+                QStringLiteral("Invalid params: \"name\" must be a string."));
     const ToolRegistry::Tool *tool = m_tools->find(name.toString());
     if (!tool)
         return replyError(request.id, ErrorCode::InvalidParams,
-                          QStringLiteral("Unknown tool: %1").arg(name.toString()));
+                QStringLiteral("Unknown tool: %1").arg(name.toString()));
 
     const QJsonValue arguments = request.params.value(QLatin1String("arguments"));
     if (!arguments.isUndefined() && !arguments.isNull() && !arguments.isObject())
         return replyError(request.id, ErrorCode::InvalidParams,
-                          QStringLiteral("Invalid params: \"arguments\" must be an object."));
+                QStringLiteral("Invalid params: \"arguments\" must be an object."));
     const QJsonObject argumentObject = arguments.toObject();
 
     const QString violation = tool->input.check(argumentObject);
@@ -174,19 +179,18 @@ void McpSession::callTool(const JsonRpc::Message &request)
     const QString key = JsonRpc::idKey(request.id);
     if (m_inFlight.contains(key))
         return replyError(request.id, ErrorCode::InvalidRequest,
-                          QStringLiteral("Invalid request: id %1 is already in use by a call "
-                                         "that has not finished.")
-                                  .arg(key.mid(1)));
+                QStringLiteral("Invalid request: id %1 is already in use by a call "
+                               "that has not finished.")
+                        .arg(key.mid(1)));
 
-    auto *invocation =
-            new ToolInvocation(tool->definition.name, argumentObject, m_transport, this);
+    auto *invocation = new ToolInvocation(tool->definition.name, argumentObject, m_transport, this);
     m_inFlight.insert(key, invocation);
     const QJsonValue id = request.id;
     connect(invocation, &ToolInvocation::finished, this,
-            [this, key, id, invocation](const ToolResult &result) {
+            [this, key, id, invocation, tool](const ToolResult &result) {
                 m_inFlight.remove(key);
                 invocation->deleteLater();
-                reply(id, result.toJson(m_revision));
+                deliverToolResult(id, *tool, result);
             });
     connect(invocation, &ToolInvocation::cancelled, this, [this, key, invocation] {
         m_inFlight.remove(key);
@@ -195,13 +199,32 @@ void McpSession::callTool(const JsonRpc::Message &request)
     tool->definition.handler(invocation);
 }
 
+void McpSession::deliverToolResult(
+        const QJsonValue &id, const ToolRegistry::Tool &tool, const ToolResult &result)
+{
+    // A result that breaks the tool's own outputSchema is our bug; clients would reject it
+    // anyway, so say plainly that it is ours.
+    if (!result.isError() && tool.output.isValid()) {
+        const QString problem = tool.output.check(result.structuredContent());
+        if (!problem.isEmpty()) {
+            qWarning("Tool %s broke its output schema: %s", qPrintable(tool.definition.name),
+                    qPrintable(problem));
+            return replyError(id, ErrorCode::InternalError,
+                    QStringLiteral("Internal error: %1 produced a result that does not "
+                                   "match its output schema.")
+                            .arg(tool.definition.name));
+        }
+    }
+    reply(id, result.toJson(m_revision));
+}
+
 void McpSession::setLogLevel(const JsonRpc::Message &request)
 {
     LogLevel level;
     if (!levelFromName(request.params.value(QLatin1String("level")).toString(), &level))
         return replyError(request.id, ErrorCode::InvalidParams,
-                          QStringLiteral("Invalid params: \"level\" must be one of debug, info, "
-                                         "notice, warning, error, critical, alert, emergency."));
+                QStringLiteral("Invalid params: \"level\" must be one of debug, info, "
+                               "notice, warning, error, critical, alert, emergency."));
     m_logLevel = level;
     m_loggingEnabled = true;
     reply(request.id, {});
@@ -222,11 +245,11 @@ void McpSession::log(LogLevel level, const QString &logger, const QString &messa
     if (!m_loggingEnabled || level < m_logLevel)
         return;
     Q_EMIT messageReady(JsonRpc::notification(QStringLiteral("notifications/message"),
-                                              {
-                                                      {QStringLiteral("level"), levelName(level)},
-                                                      {QStringLiteral("logger"), logger},
-                                                      {QStringLiteral("data"), message},
-                                              }));
+            {
+                    { QStringLiteral("level"), levelName(level) },
+                    { QStringLiteral("logger"), logger },
+                    { QStringLiteral("data"), message },
+            }));
 }
 
 void McpSession::reply(const QJsonValue &id, const QJsonObject &result)

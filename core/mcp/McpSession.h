@@ -2,13 +2,14 @@
 
 #include "JsonRpc.h"
 #include "ProtocolRevision.h"
+#include "ToolRegistry.h"
 
 #include <QHash>
 #include <QObject>
 #include <QPointer>
 
 class ToolInvocation;
-class ToolRegistry;
+class ToolResult;
 
 // One MCP conversation with one client, whatever carries it: the lifecycle (initialize,
 // initialized, ping), tools/list, tools/call, logging/setLevel and notifications/cancelled.
@@ -49,6 +50,8 @@ private:
     void initialize(const JsonRpc::Message &request);
     void listTools(const JsonRpc::Message &request);
     void callTool(const JsonRpc::Message &request);
+    void deliverToolResult(
+            const QJsonValue &id, const ToolRegistry::Tool &tool, const ToolResult &result);
     void setLogLevel(const JsonRpc::Message &request);
     void cancelRequest(const QJsonObject &params);
 

@@ -23,8 +23,7 @@ ProtocolRevision ProtocolRevision::negotiate(const QString &requested)
 
 ProtocolRevision::ProtocolRevision(const QString &revision)
     : m_revision(revision)
-{
-}
+{ }
 
 bool ProtocolRevision::hasToolAnnotations() const
 {

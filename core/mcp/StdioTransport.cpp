@@ -54,9 +54,9 @@ void StdioTransport::handleFrames(const QList<LineFramer::Frame> &frames)
             return;
         if (frame.kind == LineFramer::Frame::Kind::Overlong) {
             write(JsonRpc::error(QJsonValue::Null, JsonRpc::ErrorCode::InvalidRequest,
-                                 QStringLiteral("Invalid request: the message is longer than "
-                                                "%1 MiB and was skipped.")
-                                         .arg(LineFramer::DEFAULT_MAX_LINE / (1024 * 1024))));
+                    QStringLiteral("Invalid request: the message is longer than "
+                                   "%1 MiB and was skipped.")
+                            .arg(LineFramer::DEFAULT_MAX_LINE / (1024 * 1024))));
             continue;
         }
         m_session->receive(frame.text);

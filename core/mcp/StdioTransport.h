@@ -15,8 +15,8 @@ class StdioTransport : public QObject
     Q_OBJECT
 
 public:
-    explicit StdioTransport(McpSession *session, int inputFd = 0, int outputFd = 1,
-                            QObject *parent = nullptr);
+    explicit StdioTransport(
+            McpSession *session, int inputFd = 0, int outputFd = 1, QObject *parent = nullptr);
 
     void start();
 

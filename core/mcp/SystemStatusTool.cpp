@@ -9,15 +9,15 @@ namespace {
 
 QJsonObject stringSchema()
 {
-    return {{QStringLiteral("type"), QStringLiteral("string")}};
+    return { { QStringLiteral("type"), QStringLiteral("string") } };
 }
 
 QJsonObject objectSchema(const QJsonObject &properties)
 {
     QJsonObject schema{
-            {QStringLiteral("type"), QStringLiteral("object")},
-            {QStringLiteral("properties"), properties},
-            {QStringLiteral("additionalProperties"), false},
+        { QStringLiteral("type"), QStringLiteral("object") },
+        { QStringLiteral("properties"), properties },
+        { QStringLiteral("additionalProperties"), false },
     };
     if (!properties.isEmpty())
         schema.insert(QStringLiteral("required"), QJsonArray::fromStringList(properties.keys()));
@@ -33,9 +33,10 @@ QString describe(const QJsonObject &status, const QList<BackendStatus> &backends
     if (backends.isEmpty())
         return text + QStringLiteral(" No backends are configured yet.");
     for (const BackendStatus &backend : backends) {
-        text += QStringLiteral(" %1: %2.").arg(backend.name, backend.connected
-                                                                     ? QStringLiteral("connected")
-                                                                     : QStringLiteral("not connected"));
+        text += QStringLiteral(" %1: %2.")
+                        .arg(backend.name,
+                                backend.connected ? QStringLiteral("connected")
+                                                  : QStringLiteral("not connected"));
     }
     return text;
 }
@@ -45,29 +46,31 @@ QString describe(const QJsonObject &status, const QList<BackendStatus> &backends
 QJsonObject SystemStatusTool::outputSchema()
 {
     return objectSchema({
-            {QStringLiteral("version"), stringSchema()},
-            {QStringLiteral("uptime_seconds"),
-             QJsonObject{{QStringLiteral("type"), QStringLiteral("integer")},
-                         {QStringLiteral("minimum"), 0}}},
-            {QStringLiteral("transport"),
-             QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
-                         {QStringLiteral("enum"),
-                          QJsonArray{QStringLiteral("stdio"), QStringLiteral("streamable-http")}}}},
-            {QStringLiteral("backends"),
-             QJsonObject{{QStringLiteral("type"), QStringLiteral("array")},
-                         {QStringLiteral("items"),
-                          objectSchema({
-                                  {QStringLiteral("id"), stringSchema()},
-                                  {QStringLiteral("name"), stringSchema()},
-                                  {QStringLiteral("connected"),
-                                   QJsonObject{{QStringLiteral("type"), QStringLiteral("boolean")}}},
-                                  {QStringLiteral("detail"), stringSchema()},
-                          })}}},
+            { QStringLiteral("version"), stringSchema() },
+            { QStringLiteral("uptime_seconds"),
+                    QJsonObject{ { QStringLiteral("type"), QStringLiteral("integer") },
+                            { QStringLiteral("minimum"), 0 } } },
+            { QStringLiteral("transport"),
+                    QJsonObject{ { QStringLiteral("type"), QStringLiteral("string") },
+                            { QStringLiteral("enum"),
+                                    QJsonArray{ QStringLiteral("stdio"),
+                                            QStringLiteral("streamable-http") } } } },
+            { QStringLiteral("backends"),
+                    QJsonObject{ { QStringLiteral("type"), QStringLiteral("array") },
+                            { QStringLiteral("items"),
+                                    objectSchema({
+                                            { QStringLiteral("id"), stringSchema() },
+                                            { QStringLiteral("name"), stringSchema() },
+                                            { QStringLiteral("connected"),
+                                                    QJsonObject{ { QStringLiteral("type"),
+                                                            QStringLiteral("boolean") } } },
+                                            { QStringLiteral("detail"), stringSchema() },
+                                    }) } } },
     });
 }
 
-ToolDefinition SystemStatusTool::definition(const QElapsedTimer &startedAt,
-                                            const BackendsProvider &backendsProvider)
+ToolDefinition SystemStatusTool::definition(
+        const QElapsedTimer &startedAt, const BackendsProvider &backendsProvider)
 {
     ToolDefinition tool;
     tool.name = QStringLiteral("get_system_status");
@@ -85,17 +88,17 @@ ToolDefinition SystemStatusTool::definition(const QElapsedTimer &startedAt,
         QJsonArray backendArray;
         for (const BackendStatus &backend : backends) {
             backendArray.append(QJsonObject{
-                    {QStringLiteral("id"), backend.id},
-                    {QStringLiteral("name"), backend.name},
-                    {QStringLiteral("connected"), backend.connected},
-                    {QStringLiteral("detail"), backend.detail},
+                    { QStringLiteral("id"), backend.id },
+                    { QStringLiteral("name"), backend.name },
+                    { QStringLiteral("connected"), backend.connected },
+                    { QStringLiteral("detail"), backend.detail },
             });
         }
         const QJsonObject status{
-                {QStringLiteral("version"), QStringLiteral(HOMEWARDEN_VERSION)},
-                {QStringLiteral("uptime_seconds"), startedAt.elapsed() / 1000},
-                {QStringLiteral("transport"), invocation->transport()},
-                {QStringLiteral("backends"), backendArray},
+            { QStringLiteral("version"), QStringLiteral(HOMEWARDEN_VERSION) },
+            { QStringLiteral("uptime_seconds"), startedAt.elapsed() / 1000 },
+            { QStringLiteral("transport"), invocation->transport() },
+            { QStringLiteral("backends"), backendArray },
         };
         invocation->finish(ToolResult::success(describe(status, backends), status));
     };

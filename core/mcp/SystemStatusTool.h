@@ -25,7 +25,7 @@ public:
     using BackendsProvider = std::function<QList<BackendStatus>()>;
 
     // startedAt: a monotonic timer started when the process began serving.
-    static ToolDefinition definition(const QElapsedTimer &startedAt,
-                                     const BackendsProvider &backends = {});
+    static ToolDefinition definition(
+            const QElapsedTimer &startedAt, const BackendsProvider &backends = {});
     static QJsonObject outputSchema();
 };

@@ -1,13 +1,12 @@
 #include "ToolInvocation.h"
 
 ToolInvocation::ToolInvocation(const QString &toolName, const QJsonObject &arguments,
-                               const QString &transport, QObject *parent)
+        const QString &transport, QObject *parent)
     : QObject(parent)
     , m_toolName(toolName)
     , m_arguments(arguments)
     , m_transport(transport)
-{
-}
+{ }
 
 void ToolInvocation::finish(const ToolResult &result)
 {

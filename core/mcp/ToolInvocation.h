@@ -14,7 +14,7 @@ class ToolInvocation : public QObject
 
 public:
     ToolInvocation(const QString &toolName, const QJsonObject &arguments, const QString &transport,
-                   QObject *parent = nullptr);
+            QObject *parent = nullptr);
 
     QString toolName() const { return m_toolName; }
     QJsonObject arguments() const { return m_arguments; }

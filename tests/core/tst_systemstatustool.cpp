@@ -1,0 +1,91 @@
+#include "HomeWardenVersion.h"
+#include "JsonSchema.h"
+#include "SystemStatusTool.h"
+#include "ToolInvocation.h"
+
+#include <QJsonArray>
+#include <QTest>
+
+class tst_SystemStatusTool final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void reportsVersionTransportAndNoBackends();
+    void reportsEachBackend();
+    void outputAlwaysMatchesItsSchema();
+
+private:
+    static ToolResult run(const ToolDefinition &tool, const QString &transport);
+};
+
+ToolResult tst_SystemStatusTool::run(const ToolDefinition &tool, const QString &transport)
+{
+    ToolInvocation invocation(tool.name, {}, transport);
+    ToolResult result = ToolResult::failure(QStringLiteral("never finished"));
+    connect(&invocation, &ToolInvocation::finished, &invocation,
+            [&result](const ToolResult &r) { result = r; });
+    tool.handler(&invocation);
+    return result;
+}
+
+void tst_SystemStatusTool::reportsVersionTransportAndNoBackends()
+{
+    QElapsedTimer startedAt;
+    startedAt.start();
+    const ToolResult result = run(SystemStatusTool::definition(startedAt), QStringLiteral("stdio"));
+
+    QVERIFY(!result.isError());
+    const QJsonObject status = result.structuredContent();
+    QCOMPARE(status.value(QLatin1String("version")).toString(), QStringLiteral(HOMEWARDEN_VERSION));
+    QCOMPARE(status.value(QLatin1String("uptime_seconds")).toInteger(-1), 0);
+    QCOMPARE(status.value(QLatin1String("transport")).toString(), QStringLiteral("stdio"));
+    QVERIFY(status.value(QLatin1String("backends")).toArray().isEmpty());
+    QVERIFY(result.text().contains(QLatin1String("No backends are configured")));
+}
+
+void tst_SystemStatusTool::reportsEachBackend()
+{
+    QElapsedTimer startedAt;
+    startedAt.start();
+    const auto backends = [] {
+        return QList<BackendStatus>{
+            { QStringLiteral("ha"), QStringLiteral("Home Assistant"), true,
+                    QStringLiteral("2026.11.1") },
+            { QStringLiteral("loxone"), QStringLiteral("Loxone"), false,
+                    QStringLiteral("unreachable") },
+        };
+    };
+    const ToolResult result = run(
+            SystemStatusTool::definition(startedAt, backends), QStringLiteral("streamable-http"));
+
+    const QJsonArray reported =
+            result.structuredContent().value(QLatin1String("backends")).toArray();
+    QCOMPARE(reported.size(), 2);
+    QCOMPARE(reported.at(0).toObject().value(QLatin1String("connected")).toBool(), true);
+    QCOMPARE(reported.at(1).toObject().value(QLatin1String("detail")).toString(),
+            QStringLiteral("unreachable"));
+    QVERIFY(result.text().contains(QLatin1String("Loxone: not connected")));
+}
+
+void tst_SystemStatusTool::outputAlwaysMatchesItsSchema()
+{
+    // The SDK client rejects a result whose structuredContent breaks the advertised schema.
+    QElapsedTimer startedAt;
+    startedAt.start();
+    const ToolDefinition tool = SystemStatusTool::definition(startedAt, [] {
+        return QList<BackendStatus>{ { QStringLiteral("ha"), QStringLiteral("Home Assistant"),
+                false, {} } };
+    });
+    const JsonSchema schema = JsonSchema::compile(tool.outputSchema);
+    QVERIFY(schema.isValid());
+    for (const QString &transport :
+            { QStringLiteral("stdio"), QStringLiteral("streamable-http") }) {
+        const QString problem = schema.check(run(tool, transport).structuredContent());
+        QVERIFY2(problem.isEmpty(), qPrintable(problem));
+    }
+    QVERIFY(!schema.check(QJsonObject{ { QStringLiteral("version"), 1 } }).isEmpty());
+}
+
+QTEST_GUILESS_MAIN(tst_SystemStatusTool)
+#include "tst_systemstatustool.moc"
