@@ -4,7 +4,7 @@
 <context>
     <name>CommandLine</name>
     <message>
-        <source>Unknown command &apos;%1&apos;; run &apos;homewarden --help&apos; for the list.</source>
+        <source>Unknown command '%1'; run 'homewarden --help' for the list.</source>
         <translation>Unbekannter Befehl „%1“; „homewarden --help“ zeigt die Liste.</translation>
     </message>
     <message>
@@ -55,7 +55,7 @@ Exit-Codes: 0 in Ordnung, 1 Fehler bei der Ausführung, 2 falscher Aufruf.
         <translation>Zeigt die Version, das Zustandsverzeichnis und was eingerichtet ist.</translation>
     </message>
     <message>
-        <source>Unexpected argument &apos;%1&apos; after status.</source>
+        <source>Unexpected argument '%1' after status.</source>
         <translation>Unerwartetes Argument „%1“ nach status.</translation>
     </message>
     <message>
@@ -90,7 +90,7 @@ Exit-Codes: 0 in Ordnung, 1 Fehler bei der Ausführung, 2 falscher Aufruf.
         <translation>Stellt MCP über stdin/stdout für einen KI-Client bereit (ohne Bildschirm).</translation>
     </message>
     <message>
-        <source>Unexpected argument &apos;%1&apos; after --stdio.</source>
+        <source>Unexpected argument '%1' after --stdio.</source>
         <translation>Unerwartetes Argument „%1“ nach --stdio.</translation>
     </message>
 </context>
@@ -112,8 +112,12 @@ Exit-Codes: 0 in Ordnung, 1 Fehler bei der Ausführung, 2 falscher Aufruf.
 <context>
     <name>main</name>
     <message>
-        <source>No graphical session was found: start HomeWarden from your desktop, or use &apos;homewarden --stdio&apos; or &apos;homewarden status&apos; in a terminal.</source>
+        <source>No graphical session was found: start HomeWarden from your desktop, or use 'homewarden --stdio' or 'homewarden status' in a terminal.</source>
         <translation>Keine grafische Sitzung gefunden: Starten Sie HomeWarden von Ihrer Arbeitsfläche aus oder verwenden Sie „homewarden --stdio“ bzw. „homewarden status“ in einem Terminal.</translation>
+    </message>
+    <message>
+        <source>The tray application %1 cannot be started (%2); reinstall HomeWarden, or use 'homewarden --help' for the commands that need no display.</source>
+        <translation>Die Infobereich-Anwendung %1 kann nicht gestartet werden (%2); installieren Sie HomeWarden neu oder verwenden Sie „homewarden --help“ für die Befehle, die keinen Bildschirm brauchen.</translation>
     </message>
 </context>
 </TS>

@@ -99,5 +99,9 @@ Exit codes: 0 ok, 1 runtime failure, 2 usage error.
         <source>No graphical session was found: start HomeWarden from your desktop, or use &apos;homewarden --stdio&apos; or &apos;homewarden status&apos; in a terminal.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The tray application %1 cannot be started (%2); reinstall HomeWarden, or use &apos;homewarden --help&apos; for the commands that need no display.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 </TS>

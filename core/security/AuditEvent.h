@@ -1,0 +1,43 @@
+#pragma once
+
+#include <QDateTime>
+#include <QJsonObject>
+#include <QString>
+
+// One decision in the audit trail (DESIGN.md, "Audit trail").
+struct AuditEvent
+{
+    // The event names; keep in step with DESIGN.md.
+    static constexpr char AUTH_SUCCESS[] = "auth.success";
+    static constexpr char AUTH_FAILURE[] = "auth.failure";
+    static constexpr char AUTHZ_DENIED[] = "authz.denied";
+    static constexpr char RATE_LIMIT_EXCEEDED[] = "rate_limit.exceeded";
+    static constexpr char TOOL_CALL[] = "tool.call";
+    static constexpr char KEY_CREATED[] = "key.created";
+    static constexpr char KEY_UPDATED[] = "key.updated";
+    static constexpr char KEY_REVOKED[] = "key.revoked";
+    static constexpr char KILLSWITCH_ENGAGED[] = "killswitch.engaged";
+    static constexpr char KILLSWITCH_RELEASED[] = "killswitch.released";
+    static constexpr char BACKEND_ERROR[] = "backend.error";
+    static constexpr char CONFIG_CHANGED[] = "config.changed";
+    static constexpr char SERVER_STARTED[] = "server.started";
+    static constexpr char SERVER_STOPPED[] = "server.stopped";
+
+    QDateTime timestamp; // UTC; AuditTrail::append() stamps it when left invalid
+    QString event;
+    QString keyId; // empty when no key is involved (or none could be read)
+    QString source; // "stdio", "cli", "tray" or the peer's IP address
+    QString action; // e.g. the tool name, "keys generate"
+    QString target; // e.g. a device id
+    QString result; // "allowed", "denied", "ok", "error"
+    QString reason; // one sentence, for refusals and failures
+    QJsonObject params; // only when parameter logging is enabled
+};
+
+// A stored row: the event plus its place and hash in the chain.
+struct AuditRecord
+{
+    qint64 seq = 0;
+    AuditEvent event;
+    QByteArray hash;
+};
