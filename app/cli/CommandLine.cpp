@@ -1,6 +1,8 @@
 #include "CommandLine.h"
 
+#include "AuditCommand.h"
 #include "HomeWardenVersion.h"
+#include "KeysCommand.h"
 #include "StatusCommand.h"
 #include "StdioCommand.h"
 
@@ -12,6 +14,8 @@ CommandLine::CommandLine()
 {
     m_commands.push_back(std::make_unique<StdioCommand>());
     m_commands.push_back(std::make_unique<StatusCommand>());
+    m_commands.push_back(std::make_unique<KeysCommand>());
+    m_commands.push_back(std::make_unique<AuditCommand>());
 }
 
 CommandLine::~CommandLine() = default;
@@ -51,7 +55,10 @@ QString CommandLine::helpText() const
                "  -h, --help                 show this help\n"
                "  -v, --version              show the version\n\n"
                "Environment:\n"
-               "  HOMEWARDEN_HOME            the state directory shared by every process\n\n"
+               "  HOMEWARDEN_HOME            the state directory shared by every process\n"
+               "  HOMEWARDEN_API_KEY         the key of a --stdio client\n"
+               "  HOMEWARDEN_API_KEYS        keys as exported (JSON), instead of the database\n"
+               "  HOMEWARDEN_SECURITY_LEVEL  development, staging or production (default)\n\n"
                "Exit codes: 0 ok, 1 runtime failure, 2 usage error.\n");
     return text;
 }

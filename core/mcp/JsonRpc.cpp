@@ -108,25 +108,25 @@ Message parse(const QByteArray &text)
 
 QByteArray result(const QJsonValue &id, const QJsonObject &result)
 {
-    return compact({ { QStringLiteral("jsonrpc"), QStringLiteral("2.0") },
-            { QStringLiteral("id"), id }, { QStringLiteral("result"), result } });
+    return compact({{QStringLiteral("jsonrpc"), QStringLiteral("2.0")}, {QStringLiteral("id"), id},
+            {QStringLiteral("result"), result}});
 }
 
 QByteArray error(
         const QJsonValue &id, ErrorCode code, const QString &message, const QJsonValue &data)
 {
-    QJsonObject error{ { QStringLiteral("code"), static_cast<int>(code) },
-        { QStringLiteral("message"), message } };
+    QJsonObject error{
+            {QStringLiteral("code"), static_cast<int>(code)}, {QStringLiteral("message"), message}};
     if (!data.isUndefined())
         error.insert(QStringLiteral("data"), data);
-    return compact({ { QStringLiteral("jsonrpc"), QStringLiteral("2.0") },
-            { QStringLiteral("id"), id }, { QStringLiteral("error"), error } });
+    return compact({{QStringLiteral("jsonrpc"), QStringLiteral("2.0")}, {QStringLiteral("id"), id},
+            {QStringLiteral("error"), error}});
 }
 
 QByteArray notification(const QString &method, const QJsonObject &params)
 {
-    return compact({ { QStringLiteral("jsonrpc"), QStringLiteral("2.0") },
-            { QStringLiteral("method"), method }, { QStringLiteral("params"), params } });
+    return compact({{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+            {QStringLiteral("method"), method}, {QStringLiteral("params"), params}});
 }
 
 QString idKey(const QJsonValue &id)

@@ -89,7 +89,7 @@ QString joined(const QJsonArray &values)
     QStringList parts;
     for (const QJsonValue &value : values)
         parts.append(value.isString() ? value.toString()
-                                      : QString::fromUtf8(QJsonDocument(QJsonArray{ value })
+                                      : QString::fromUtf8(QJsonDocument(QJsonArray{value})
                                                                   .toJson(QJsonDocument::Compact)
                                                                   .mid(1)
                                                                   .chopped(1)));

@@ -16,7 +16,7 @@ QList<LineFramer::Frame> LineFramer::feed(const QByteArray &chunk)
                 // Report at once, not at the newline that may never come.
                 m_buffer.clear();
                 m_discarding = true;
-                frames.append({ Frame::Kind::Overlong, {} });
+                frames.append({Frame::Kind::Overlong, {}});
             } else {
                 m_buffer.append(chunk.constData() + start, end - start);
             }
@@ -46,5 +46,5 @@ void LineFramer::emitLine(QByteArray line, QList<Frame> *frames) const
         line.chop(1);
     if (line.trimmed().isEmpty())
         return;
-    frames->append({ Frame::Kind::Line, std::move(line) });
+    frames->append({Frame::Kind::Line, std::move(line)});
 }

@@ -10,14 +10,14 @@
 namespace {
 
 const QLatin1String LOG_LEVEL_NAMES[] = {
-    QLatin1String("debug"),
-    QLatin1String("info"),
-    QLatin1String("notice"),
-    QLatin1String("warning"),
-    QLatin1String("error"),
-    QLatin1String("critical"),
-    QLatin1String("alert"),
-    QLatin1String("emergency"),
+        QLatin1String("debug"),
+        QLatin1String("info"),
+        QLatin1String("notice"),
+        QLatin1String("warning"),
+        QLatin1String("error"),
+        QLatin1String("critical"),
+        QLatin1String("alert"),
+        QLatin1String("emergency"),
 };
 
 QString levelName(McpSession::LogLevel level)
@@ -47,10 +47,12 @@ QString serverInstructions()
 
 } // namespace
 
-McpSession::McpSession(const ToolRegistry *tools, const QString &transport, QObject *parent)
+McpSession::McpSession(
+        const ToolRegistry *tools, ToolGate *gate, const Caller &caller, QObject *parent)
     : QObject(parent)
     , m_tools(tools)
-    , m_transport(transport)
+    , m_gate(gate)
+    , m_caller(caller)
 { }
 
 void McpSession::receive(const QByteArray &text)
@@ -118,24 +120,23 @@ void McpSession::initialize(const JsonRpc::Message &request)
     m_initialized = true;
 
     QJsonObject serverInfo{
-        { QStringLiteral("name"), QStringLiteral(HOMEWARDEN_NAME) },
-        { QStringLiteral("version"), QStringLiteral(HOMEWARDEN_VERSION) },
+            {QStringLiteral("name"), QStringLiteral(HOMEWARDEN_NAME)},
+            {QStringLiteral("version"), QStringLiteral(HOMEWARDEN_VERSION)},
     };
     if (m_revision.hasStructuredToolOutput())
         serverInfo.insert(QStringLiteral("title"), QStringLiteral(HOMEWARDEN_DISPLAY_NAME));
 
     reply(request.id,
             {
-                    { QStringLiteral("protocolVersion"), m_revision.toString() },
-                    { QStringLiteral("capabilities"),
+                    {QStringLiteral("protocolVersion"), m_revision.toString()},
+                    {QStringLiteral("capabilities"),
                             QJsonObject{
-                                    { QStringLiteral("tools"),
-                                            QJsonObject{
-                                                    { QStringLiteral("listChanged"), false } } },
-                                    { QStringLiteral("logging"), QJsonObject{} },
-                            } },
-                    { QStringLiteral("serverInfo"), serverInfo },
-                    { QStringLiteral("instructions"), serverInstructions() },
+                                    {QStringLiteral("tools"),
+                                            QJsonObject{{QStringLiteral("listChanged"), false}}},
+                                    {QStringLiteral("logging"), QJsonObject{}},
+                            }},
+                    {QStringLiteral("serverInfo"), serverInfo},
+                    {QStringLiteral("instructions"), serverInstructions()},
             });
 }
 
@@ -148,7 +149,7 @@ void McpSession::listTools(const JsonRpc::Message &request)
     QJsonArray tools;
     for (const ToolRegistry::Tool &tool : m_tools->tools())
         tools.append(ToolRegistry::describe(tool, m_revision));
-    reply(request.id, { { QStringLiteral("tools"), tools } });
+    reply(request.id, {{QStringLiteral("tools"), tools}});
 }
 
 void McpSession::callTool(const JsonRpc::Message &request)
@@ -183,18 +184,34 @@ void McpSession::callTool(const JsonRpc::Message &request)
                                "that has not finished.")
                         .arg(key.mid(1)));
 
-    auto *invocation = new ToolInvocation(tool->definition.name, argumentObject, m_transport, this);
+    ToolCall call;
+    call.tool = tool->definition.name;
+    call.access.kind = tool->definition.access;
+    if (!tool->definition.targetArgument.isEmpty())
+        call.access.target = argumentObject.value(tool->definition.targetArgument).toString();
+    call.arguments = argumentObject;
+    call.caller = m_caller;
+    const ToolGate::Admission admission = m_gate->admit(call);
+    if (!admission.allowed) {
+        log(LogLevel::Warning, call.tool, admission.reason);
+        return reply(request.id, ToolResult::failure(admission.reason).toJson(m_revision));
+    }
+
+    auto *invocation = new ToolInvocation(call.tool, argumentObject, m_caller, this);
     m_inFlight.insert(key, invocation);
     const QJsonValue id = request.id;
+    // The registry is fixed while serving, so the tool outlives the call.
     connect(invocation, &ToolInvocation::finished, this,
-            [this, key, id, invocation, tool](const ToolResult &result) {
+            [this, key, id, invocation, tool, call](const ToolResult &result) {
                 m_inFlight.remove(key);
                 invocation->deleteLater();
+                m_gate->finished(call, result);
                 deliverToolResult(id, *tool, result);
             });
-    connect(invocation, &ToolInvocation::cancelled, this, [this, key, invocation] {
+    connect(invocation, &ToolInvocation::cancelled, this, [this, key, invocation, call] {
         m_inFlight.remove(key);
         invocation->deleteLater();
+        m_gate->finished(call, ToolResult::failure(QStringLiteral("Cancelled by the client.")));
     });
     tool->definition.handler(invocation);
 }
@@ -246,9 +263,9 @@ void McpSession::log(LogLevel level, const QString &logger, const QString &messa
         return;
     Q_EMIT messageReady(JsonRpc::notification(QStringLiteral("notifications/message"),
             {
-                    { QStringLiteral("level"), levelName(level) },
-                    { QStringLiteral("logger"), logger },
-                    { QStringLiteral("data"), message },
+                    {QStringLiteral("level"), levelName(level)},
+                    {QStringLiteral("logger"), logger},
+                    {QStringLiteral("data"), message},
             }));
 }
 

@@ -2,6 +2,7 @@
 
 #include "JsonRpc.h"
 #include "ProtocolRevision.h"
+#include "ToolGate.h"
 #include "ToolRegistry.h"
 
 #include <QHash>
@@ -23,7 +24,9 @@ public:
     enum class LogLevel { Debug, Info, Notice, Warning, Error, Critical, Alert, Emergency };
     Q_ENUM(LogLevel)
 
-    McpSession(const ToolRegistry *tools, const QString &transport, QObject *parent = nullptr);
+    // Every tool call passes gate; caller is who the transport says is on the other end.
+    McpSession(const ToolRegistry *tools, ToolGate *gate, const Caller &caller,
+            QObject *parent = nullptr);
 
     // Handles one JSON text (one line of stdio, one POST body).
     void receive(const QByteArray &text);
@@ -31,7 +34,8 @@ public:
     bool isInitialized() const { return m_initialized; }
     ProtocolRevision protocolRevision() const { return m_revision; }
     QString clientName() const { return m_clientName; }
-    QString transport() const { return m_transport; }
+    const Caller &caller() const { return m_caller; }
+    void setCaller(const Caller &caller) { m_caller = caller; }
     int pendingCallCount() const { return int(m_inFlight.size()); }
 
     // Sends notifications/message when the client asked for this level or a more severe one.
@@ -59,7 +63,8 @@ private:
     void replyError(const QJsonValue &id, ErrorCode code, const QString &message);
 
     const ToolRegistry *m_tools;
-    QString m_transport;
+    ToolGate *m_gate;
+    Caller m_caller;
     ProtocolRevision m_revision;
     QString m_clientName;
     bool m_initialized = false;

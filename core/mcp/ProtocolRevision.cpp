@@ -3,10 +3,10 @@
 const QStringList &ProtocolRevision::supported()
 {
     static const QStringList revisions{
-        QStringLiteral("2025-11-25"),
-        QStringLiteral("2025-06-18"),
-        QStringLiteral("2025-03-26"),
-        QStringLiteral("2024-11-05"),
+            QStringLiteral("2025-11-25"),
+            QStringLiteral("2025-06-18"),
+            QStringLiteral("2025-03-26"),
+            QStringLiteral("2024-11-05"),
     };
     return revisions;
 }

@@ -9,15 +9,15 @@ namespace {
 
 QJsonObject stringSchema()
 {
-    return { { QStringLiteral("type"), QStringLiteral("string") } };
+    return {{QStringLiteral("type"), QStringLiteral("string")}};
 }
 
 QJsonObject objectSchema(const QJsonObject &properties)
 {
     QJsonObject schema{
-        { QStringLiteral("type"), QStringLiteral("object") },
-        { QStringLiteral("properties"), properties },
-        { QStringLiteral("additionalProperties"), false },
+            {QStringLiteral("type"), QStringLiteral("object")},
+            {QStringLiteral("properties"), properties},
+            {QStringLiteral("additionalProperties"), false},
     };
     if (!properties.isEmpty())
         schema.insert(QStringLiteral("required"), QJsonArray::fromStringList(properties.keys()));
@@ -46,26 +46,31 @@ QString describe(const QJsonObject &status, const QList<BackendStatus> &backends
 QJsonObject SystemStatusTool::outputSchema()
 {
     return objectSchema({
-            { QStringLiteral("version"), stringSchema() },
-            { QStringLiteral("uptime_seconds"),
-                    QJsonObject{ { QStringLiteral("type"), QStringLiteral("integer") },
-                            { QStringLiteral("minimum"), 0 } } },
-            { QStringLiteral("transport"),
-                    QJsonObject{ { QStringLiteral("type"), QStringLiteral("string") },
-                            { QStringLiteral("enum"),
-                                    QJsonArray{ QStringLiteral("stdio"),
-                                            QStringLiteral("streamable-http") } } } },
-            { QStringLiteral("backends"),
-                    QJsonObject{ { QStringLiteral("type"), QStringLiteral("array") },
-                            { QStringLiteral("items"),
+            {QStringLiteral("version"), stringSchema()},
+            {QStringLiteral("uptime_seconds"),
+                    QJsonObject{{QStringLiteral("type"), QStringLiteral("integer")},
+                            {QStringLiteral("minimum"), 0}}},
+            {QStringLiteral("transport"),
+                    QJsonObject{{QStringLiteral("type"), QStringLiteral("string")},
+                            {QStringLiteral("enum"),
+                                    QJsonArray{QStringLiteral("stdio"),
+                                            QStringLiteral("streamable-http")}}}},
+            {QStringLiteral("caller"),
+                    objectSchema({
+                            {QStringLiteral("key_id"), stringSchema()},
+                            {QStringLiteral("role"), stringSchema()},
+                    })},
+            {QStringLiteral("backends"),
+                    QJsonObject{{QStringLiteral("type"), QStringLiteral("array")},
+                            {QStringLiteral("items"),
                                     objectSchema({
-                                            { QStringLiteral("id"), stringSchema() },
-                                            { QStringLiteral("name"), stringSchema() },
-                                            { QStringLiteral("connected"),
-                                                    QJsonObject{ { QStringLiteral("type"),
-                                                            QStringLiteral("boolean") } } },
-                                            { QStringLiteral("detail"), stringSchema() },
-                                    }) } } },
+                                            {QStringLiteral("id"), stringSchema()},
+                                            {QStringLiteral("name"), stringSchema()},
+                                            {QStringLiteral("connected"),
+                                                    QJsonObject{{QStringLiteral("type"),
+                                                            QStringLiteral("boolean")}}},
+                                            {QStringLiteral("detail"), stringSchema()},
+                                    })}}},
     });
 }
 
@@ -76,11 +81,13 @@ ToolDefinition SystemStatusTool::definition(
     tool.name = QStringLiteral("get_system_status");
     tool.title = QStringLiteral("System status");
     tool.description = QStringLiteral(
-            "Shows HomeWarden's version, uptime, the transport of this session and the state of "
-            "each configured backend (Home Assistant, Loxone). Takes no arguments.");
+            "Shows HomeWarden's version, uptime, the transport of this session, the caller's key "
+            "and role, and the state of each configured backend (Home Assistant, Loxone). Takes "
+            "no arguments.");
     tool.inputSchema = objectSchema({});
     tool.outputSchema = outputSchema();
     tool.annotations.readOnly = true;
+    tool.access = AccessRequest::Kind::Status;
     tool.annotations.idempotent = true;
     tool.handler = [startedAt, backendsProvider](ToolInvocation *invocation) {
         const QList<BackendStatus> backends =
@@ -88,17 +95,20 @@ ToolDefinition SystemStatusTool::definition(
         QJsonArray backendArray;
         for (const BackendStatus &backend : backends) {
             backendArray.append(QJsonObject{
-                    { QStringLiteral("id"), backend.id },
-                    { QStringLiteral("name"), backend.name },
-                    { QStringLiteral("connected"), backend.connected },
-                    { QStringLiteral("detail"), backend.detail },
+                    {QStringLiteral("id"), backend.id},
+                    {QStringLiteral("name"), backend.name},
+                    {QStringLiteral("connected"), backend.connected},
+                    {QStringLiteral("detail"), backend.detail},
             });
         }
         const QJsonObject status{
-            { QStringLiteral("version"), QStringLiteral(HOMEWARDEN_VERSION) },
-            { QStringLiteral("uptime_seconds"), startedAt.elapsed() / 1000 },
-            { QStringLiteral("transport"), invocation->transport() },
-            { QStringLiteral("backends"), backendArray },
+                {QStringLiteral("version"), QStringLiteral(HOMEWARDEN_VERSION)},
+                {QStringLiteral("uptime_seconds"), startedAt.elapsed() / 1000},
+                {QStringLiteral("transport"), invocation->transport()},
+                {QStringLiteral("caller"),
+                        QJsonObject{{QStringLiteral("key_id"), invocation->caller().keyId},
+                                {QStringLiteral("role"), invocation->caller().role}}},
+                {QStringLiteral("backends"), backendArray},
         };
         invocation->finish(ToolResult::success(describe(status, backends), status));
     };

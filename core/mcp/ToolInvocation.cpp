@@ -1,11 +1,11 @@
 #include "ToolInvocation.h"
 
 ToolInvocation::ToolInvocation(const QString &toolName, const QJsonObject &arguments,
-        const QString &transport, QObject *parent)
+        const Caller &caller, QObject *parent)
     : QObject(parent)
     , m_toolName(toolName)
     , m_arguments(arguments)
-    , m_transport(transport)
+    , m_caller(caller)
 { }
 
 void ToolInvocation::finish(const ToolResult &result)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "ToolGate.h"
 #include "ToolResult.h"
 
 #include <QJsonObject>
@@ -13,13 +14,14 @@ class ToolInvocation : public QObject
     Q_OBJECT
 
 public:
-    ToolInvocation(const QString &toolName, const QJsonObject &arguments, const QString &transport,
+    ToolInvocation(const QString &toolName, const QJsonObject &arguments, const Caller &caller,
             QObject *parent = nullptr);
 
     QString toolName() const { return m_toolName; }
     QJsonObject arguments() const { return m_arguments; }
-    // "stdio" or "streamable-http": who is asking, as far as the transport knows.
-    QString transport() const { return m_transport; }
+    // Who is asking: the key the gate accepted and the transport.
+    const Caller &caller() const { return m_caller; }
+    QString transport() const { return m_caller.transport; }
 
     bool isFinished() const { return m_finished; }
     bool isCancelled() const { return m_cancelled; }
@@ -35,7 +37,7 @@ Q_SIGNALS:
 private:
     QString m_toolName;
     QJsonObject m_arguments;
-    QString m_transport;
+    Caller m_caller;
     bool m_finished = false;
     bool m_cancelled = false;
 };

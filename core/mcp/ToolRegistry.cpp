@@ -34,7 +34,7 @@ bool ToolRegistry::add(const ToolDefinition &definition, QString *error)
                             .arg(definition.name));
 
     QString schemaError;
-    Tool tool{ definition, JsonSchema::compile(definition.inputSchema, &schemaError), {} };
+    Tool tool{definition, JsonSchema::compile(definition.inputSchema, &schemaError), {}};
     if (!tool.input.isValid())
         return fail(QStringLiteral("Tool '%1': %2").arg(definition.name, schemaError));
     if (!definition.outputSchema.isEmpty()) {
@@ -59,9 +59,9 @@ QJsonObject ToolRegistry::describe(const Tool &tool, const ProtocolRevision &rev
 {
     const ToolDefinition &d = tool.definition;
     QJsonObject json{
-        { QStringLiteral("name"), d.name },
-        { QStringLiteral("description"), d.description },
-        { QStringLiteral("inputSchema"), d.inputSchema },
+            {QStringLiteral("name"), d.name},
+            {QStringLiteral("description"), d.description},
+            {QStringLiteral("inputSchema"), d.inputSchema},
     };
     if (revision.hasStructuredToolOutput()) {
         json.insert(QStringLiteral("title"), d.title);
@@ -70,10 +70,10 @@ QJsonObject ToolRegistry::describe(const Tool &tool, const ProtocolRevision &rev
     }
     if (revision.hasToolAnnotations()) {
         QJsonObject annotations{
-            { QStringLiteral("readOnlyHint"), d.annotations.readOnly },
-            { QStringLiteral("destructiveHint"), d.annotations.destructive },
-            { QStringLiteral("idempotentHint"), d.annotations.idempotent },
-            { QStringLiteral("openWorldHint"), d.annotations.openWorld },
+                {QStringLiteral("readOnlyHint"), d.annotations.readOnly},
+                {QStringLiteral("destructiveHint"), d.annotations.destructive},
+                {QStringLiteral("idempotentHint"), d.annotations.idempotent},
+                {QStringLiteral("openWorldHint"), d.annotations.openWorld},
         };
         // Before titles had their own field, the annotations carried them.
         if (!revision.hasStructuredToolOutput())

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "AccessRequest.h"
 #include "JsonSchema.h"
 
 #include <QJsonObject>
@@ -31,6 +32,9 @@ struct ToolDefinition
     QJsonObject inputSchema;
     QJsonObject outputSchema; // empty when the tool has no structured output
     ToolAnnotations annotations;
+    // What the gate checks: the kind of access, and which argument (if any) names the device.
+    AccessRequest::Kind access = AccessRequest::Kind::Read;
+    QString targetArgument;
     ToolHandler handler;
 };
 

@@ -21,10 +21,10 @@ ToolResult ToolResult::failure(const QString &sentence)
 QJsonObject ToolResult::toJson(const ProtocolRevision &revision) const
 {
     QJsonObject json{
-        { QStringLiteral("content"),
-                QJsonArray{ QJsonObject{ { QStringLiteral("type"), QStringLiteral("text") },
-                        { QStringLiteral("text"), m_text } } } },
-        { QStringLiteral("isError"), m_isError },
+            {QStringLiteral("content"),
+                    QJsonArray{QJsonObject{{QStringLiteral("type"), QStringLiteral("text")},
+                            {QStringLiteral("text"), m_text}}}},
+            {QStringLiteral("isError"), m_isError},
     };
     if (revision.hasStructuredToolOutput() && !m_structured.isEmpty())
         json.insert(QStringLiteral("structuredContent"), m_structured);

@@ -21,7 +21,8 @@ struct ApiKey
     QString createdBy; // "cli", "tray", "admin-api:<key id>", "import"
     QDateTime createdAt; // UTC
     QDateTime expiresAt; // UTC; invalid = never expires
-    bool active = true; // false once revoked or deactivated
+    bool active = true; // false when deactivated (keys update --active false) or revoked
+    QDateTime revokedAt; // set by revoke; a revoked key never comes back
     QStringList ipAllow; // CIDR ("192.168.1.0/24", "::1/128"); empty = any address
     QStringList devices; // device ids; for the device role the only ones it may touch
     QStringList permissions; // custom role: exactly these, e.g. "ha:read", "loxone:control"
@@ -31,6 +32,7 @@ struct ApiKey
     QString lastIp;
 
     bool isExpired(const QDateTime &now) const { return expiresAt.isValid() && now >= expiresAt; }
+    bool isRevoked() const { return revokedAt.isValid(); }
     int effectiveRateLimit() const
     {
         return rateLimit > 0 ? rateLimit : Roles::defaultRateLimit(role);
@@ -38,6 +40,17 @@ struct ApiKey
 
     // The export form (keys export, HOMEWARDEN_API_KEYS): the hash in hex, never a secret.
     QJsonObject toJson() const;
-    // Returns nullopt and sets *error (naming the field) for a malformed entry.
+    // Returns nullopt and sets *error (naming the field) for a malformed entry. Checks
+    // validateSettings() too, so that no import can bring in a key `keys generate` would refuse.
     static std::optional<ApiKey> fromJson(const QJsonObject &json, QString *error = nullptr);
+
+    // What a person chooses for a key: name, IP allow-list, devices, permissions, rate limit,
+    // and what the role needs (a device key lists devices, a custom key permissions). false
+    // and *error, starting with the field's name ("ip_allow: ..."), for the first problem.
+    bool validateSettings(QString *error = nullptr) const;
+
+    // `ha:<entity_id>` or `loxone:<uuid>[/<subcontrol>]` (DESIGN.md, "MCP surface").
+    static bool isValidDeviceId(const QString &deviceId);
+    // ha:read, ha:control, ha:security, loxone:read, loxone:control, loxone:security.
+    static QStringList permissionNames();
 };

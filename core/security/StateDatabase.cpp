@@ -2,6 +2,7 @@
 
 #include <QAtomicInteger>
 #include <QDir>
+#include <QFile>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QStringList>
@@ -13,11 +14,11 @@ namespace {
 constexpr int BUSY_TIMEOUT_MS = 5000;
 
 // Each entry upgrades the schema by one version; never edit one that has shipped.
-const QStringList &migrations()
+const QStringList &stateMigrations()
 {
     static const QStringList steps{
-        // 1: keys, the audit trail and its anchor, rate-limit windows, failed logins, bans.
-        QStringLiteral(R"(
+            // 1: keys, the audit trail and its anchor.
+            QStringLiteral(R"(
 CREATE TABLE keys (
     id            TEXT PRIMARY KEY,
     seq           INTEGER NOT NULL UNIQUE,
@@ -28,6 +29,7 @@ CREATE TABLE keys (
     created_at    INTEGER NOT NULL,
     expires_at    INTEGER,
     active        INTEGER NOT NULL DEFAULT 1,
+    revoked_at    INTEGER,
     ip_allow      TEXT NOT NULL DEFAULT '[]',
     devices       TEXT NOT NULL DEFAULT '[]',
     permissions   TEXT NOT NULL DEFAULT '[]',
@@ -58,11 +60,23 @@ CREATE TABLE audit_anchor (
     row_count  INTEGER NOT NULL,
     last_hash  BLOB NOT NULL
 );
+INSERT INTO audit_anchor (id, last_seq, row_count, last_hash) VALUES (1, 0, 0, zeroblob(32));
+)"),
+    };
+    return steps;
+}
+
+// runtime.db: rate-limit windows, failed logins, bans.
+const QStringList &runtimeMigrations()
+{
+    static const QStringList steps{
+            QStringLiteral(R"(
 CREATE TABLE rate_window (
     key_id     TEXT NOT NULL,
-    at         INTEGER NOT NULL
-);
-CREATE INDEX rate_window_key ON rate_window(key_id, at);
+    second     INTEGER NOT NULL,
+    calls      INTEGER NOT NULL,
+    PRIMARY KEY (key_id, second)
+) WITHOUT ROWID;
 CREATE TABLE auth_failures (
     source     TEXT NOT NULL,
     at         INTEGER NOT NULL
@@ -98,6 +112,18 @@ bool execSql(const QSqlDatabase &db, const QString &statement, QString *error)
 std::unique_ptr<StateDatabase> StateDatabase::open(
         const QString &directory, Durability durability, QString *error)
 {
+    return openFile(directory, FILE_NAME, stateMigrations(), durability, error);
+}
+
+std::unique_ptr<StateDatabase> StateDatabase::openRuntime(const QString &directory, QString *error)
+{
+    return openFile(directory, RUNTIME_FILE_NAME, runtimeMigrations(), Durability::Normal, error);
+}
+
+std::unique_ptr<StateDatabase> StateDatabase::openFile(const QString &directory,
+        const char *fileName, const QStringList &migrations, Durability durability, QString *error)
+{
+    const bool existed = QDir(directory).exists();
     if (!QDir().mkpath(directory)) {
         if (error)
             *error = QStringLiteral("The state directory %1 cannot be created; check its "
@@ -105,7 +131,12 @@ std::unique_ptr<StateDatabase> StateDatabase::open(
                              .arg(directory);
         return nullptr;
     }
-    const QString filePath = QDir(directory).absoluteFilePath(QLatin1String(FILE_NAME));
+    // Keys (hashed) and the audit trail are nobody else's business on a shared machine. A
+    // directory the person chose (HOMEWARDEN_HOME=/srv/...) keeps its own permissions.
+    if (!existed)
+        QFile::setPermissions(directory,
+                QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
+    const QString filePath = QDir(directory).absoluteFilePath(QLatin1String(fileName));
     std::unique_ptr<StateDatabase> db(new StateDatabase(nextConnectionName(), filePath));
     QSqlDatabase connection = db->connection();
     if (!connection.open()) {
@@ -114,7 +145,7 @@ std::unique_ptr<StateDatabase> StateDatabase::open(
                              .arg(filePath, connection.lastError().text());
         return nullptr;
     }
-    if (!db->configure(durability, error) || !db->migrate(error))
+    if (!db->configure(durability, error) || !db->migrate(migrations, error))
         return nullptr;
     return db;
 }
@@ -130,6 +161,7 @@ StateDatabase::StateDatabase(const QString &connectionName, const QString &fileP
 
 StateDatabase::~StateDatabase()
 {
+    m_statements.clear(); // statements die before their connection
     {
         QSqlDatabase db = QSqlDatabase::database(m_connectionName, false);
         db.close();
@@ -142,9 +174,19 @@ QSqlDatabase StateDatabase::connection() const
     return QSqlDatabase::database(m_connectionName, false);
 }
 
+QSqlQuery &StateDatabase::prepared(const QString &statement)
+{
+    std::unique_ptr<QSqlQuery> &query = m_statements[statement];
+    if (!query) {
+        query = std::make_unique<QSqlQuery>(connection());
+        query->prepare(statement);
+    }
+    return *query;
+}
+
 int StateDatabase::schemaVersion()
 {
-    return int(migrations().size());
+    return int(stateMigrations().size());
 }
 
 bool StateDatabase::configure(Durability durability, QString *error)
@@ -165,9 +207,10 @@ bool StateDatabase::configure(Durability durability, QString *error)
     return true;
 }
 
-bool StateDatabase::migrate(QString *error)
+bool StateDatabase::migrate(const QStringList &migrations, QString *error)
 {
     const QSqlDatabase db = connection();
+    const int latest = int(migrations.size());
     QString detail;
     // BEGIN IMMEDIATE: two processes starting at once must not both create the tables.
     if (!execSql(db, QStringLiteral("BEGIN IMMEDIATE"), &detail)) {
@@ -180,20 +223,20 @@ bool StateDatabase::migrate(QString *error)
     query.exec(QStringLiteral("PRAGMA user_version"));
     const int current = query.next() ? query.value(0).toInt() : 0;
     query.finish();
-    if (current > schemaVersion()) {
+    if (current > latest) {
         execSql(db, QStringLiteral("ROLLBACK"), nullptr);
         if (error)
             *error = QStringLiteral("The database %1 was written by a newer HomeWarden (schema "
                                     "%2, this one knows %3); update HomeWarden.")
                              .arg(m_filePath)
                              .arg(current)
-                             .arg(schemaVersion());
+                             .arg(latest);
         return false;
     }
-    for (int version = current; version < schemaVersion(); ++version) {
+    for (int version = current; version < latest; ++version) {
         // QSqlQuery runs one statement at a time.
         const QStringList statements =
-                migrations().at(version).split(QLatin1Char(';'), Qt::SkipEmptyParts);
+                migrations.at(version).split(QLatin1Char(';'), Qt::SkipEmptyParts);
         for (const QString &statement : statements) {
             if (statement.trimmed().isEmpty())
                 continue;
@@ -208,7 +251,7 @@ bool StateDatabase::migrate(QString *error)
             }
         }
     }
-    if (current != schemaVersion())
-        execSql(db, QStringLiteral("PRAGMA user_version=%1").arg(schemaVersion()), nullptr);
+    if (current != latest)
+        execSql(db, QStringLiteral("PRAGMA user_version=%1").arg(latest), nullptr);
     return execSql(db, QStringLiteral("COMMIT"), error);
 }

@@ -1,11 +1,16 @@
 #pragma once
 
 #include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QString>
+#include <QStringList>
 
 #include <memory>
+#include <unordered_map>
 
 // homewarden.db: keys, audit trail and shared state of every HomeWarden process (SQLite, WAL).
+// runtime.db beside it holds what changes on every call (rate-limit windows, failed logins,
+// bans): kept apart so that those writes never queue behind the audit trail's fsync.
 // Each instance is one connection, for the thread that opened it; several processes and
 // several connections may work on the same file at once.
 class StateDatabase
@@ -16,11 +21,16 @@ public:
     enum class Durability { Normal, Full };
 
     static constexpr char FILE_NAME[] = "homewarden.db";
+    static constexpr char RUNTIME_FILE_NAME[] = "runtime.db";
 
-    // Opens (and creates or upgrades) the database in directory. Returns null and sets *error
+    // Opens (and creates or upgrades) homewarden.db in directory. Returns null and sets *error
     // to one sentence a person can act on when that fails.
     static std::unique_ptr<StateDatabase> open(const QString &directory,
             Durability durability = Durability::Normal, QString *error = nullptr);
+    // The same for runtime.db (never fsynced per call: losing the last second of rate-limit
+    // bookkeeping in a power cut harms nobody).
+    static std::unique_ptr<StateDatabase> openRuntime(
+            const QString &directory, QString *error = nullptr);
     ~StateDatabase();
 
     StateDatabase(const StateDatabase &) = delete;
@@ -29,16 +39,24 @@ public:
     QSqlDatabase connection() const;
     QString filePath() const { return m_filePath; }
 
-    // The newest schema this build knows.
+    // A statement prepared once per connection and kept: the hot paths (key lookup, rate
+    // limit) run the same few statements on every call, and preparing them each time cost
+    // more than running them. Bind, exec, and finish() it when done.
+    QSqlQuery &prepared(const QString &statement);
+
+    // The newest schema of homewarden.db this build knows.
     static int schemaVersion();
 
 private:
     StateDatabase(const QString &connectionName, const QString &filePath);
+    static std::unique_ptr<StateDatabase> openFile(const QString &directory, const char *fileName,
+            const QStringList &migrations, Durability durability, QString *error);
     bool configure(Durability durability, QString *error);
-    bool migrate(QString *error);
+    bool migrate(const QStringList &migrations, QString *error);
 
     QString m_connectionName;
     QString m_filePath;
+    std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
 };
 
 // Runs a statement that must succeed, so that callers can write `if (!exec(...))`.

@@ -7,11 +7,11 @@ HW_BUILD_PACKAGES=(
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite libqt6svg6 libgl-dev
-    qtkeychain-qt6-dev libvalijson-dev libexpected-dev
+    qtkeychain-qt6-dev libvalijson-dev libexpected-dev libtomlplusplus-dev
 )
 # What the tests start or drive: a real Secret Service, a session bus, a virtual display.
 HW_TEST_PACKAGES=(
-    dbus gnome-keyring xvfb
+    dbus gnome-keyring xvfb sqlite3
 )
 
 hw_log() { printf '==> %s\n' "$*" >&2; }

@@ -2,6 +2,7 @@
 #include "ToolInvocation.h"
 #include "ToolRegistry.h"
 
+#include "OpenGate.h"
 #include "TestSupport.h"
 
 #include <QJsonArray>
@@ -28,7 +29,7 @@ class SessionHarness
 {
 public:
     explicit SessionHarness(const ToolRegistry *tools)
-        : session(tools, QStringLiteral("stdio"))
+        : session(tools, &gate, OpenGate::stdioCaller())
     {
         QObject::connect(&session, &McpSession::messageReady, &session,
                 [this](const QByteArray &m) { sent.append(TestSupport::parseMessage(m)); });
@@ -38,30 +39,29 @@ public:
     {
         const qsizetype before = sent.size();
         session.receive(QJsonDocument(
-                QJsonObject{ { QStringLiteral("jsonrpc"), QStringLiteral("2.0") },
-                        { QStringLiteral("id"), id }, { QStringLiteral("method"), method },
-                        { QStringLiteral("params"), params } })
+                QJsonObject{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+                        {QStringLiteral("id"), id}, {QStringLiteral("method"), method},
+                        {QStringLiteral("params"), params}})
                                 .toJson(QJsonDocument::Compact));
         return sent.size() > before ? sent.constLast() : QJsonObject();
     }
 
     void notify(const QString &method, const QJsonObject &params = {})
     {
-        session.receive(
-                QJsonDocument(QJsonObject{ { QStringLiteral("jsonrpc"), QStringLiteral("2.0") },
-                                      { QStringLiteral("method"), method },
-                                      { QStringLiteral("params"), params } })
-                        .toJson(QJsonDocument::Compact));
+        session.receive(QJsonDocument(
+                QJsonObject{{QStringLiteral("jsonrpc"), QStringLiteral("2.0")},
+                        {QStringLiteral("method"), method}, {QStringLiteral("params"), params}})
+                                .toJson(QJsonDocument::Compact));
     }
 
     QJsonObject initialize(const QString &revision = QStringLiteral("2025-11-25"))
     {
         QJsonObject reply = request(0, QStringLiteral("initialize"),
-                { { QStringLiteral("protocolVersion"), revision },
-                        { QStringLiteral("capabilities"), QJsonObject() },
-                        { QStringLiteral("clientInfo"),
-                                QJsonObject{ { QStringLiteral("name"), QStringLiteral("test") },
-                                        { QStringLiteral("version"), QStringLiteral("1") } } } });
+                {{QStringLiteral("protocolVersion"), revision},
+                        {QStringLiteral("capabilities"), QJsonObject()},
+                        {QStringLiteral("clientInfo"),
+                                QJsonObject{{QStringLiteral("name"), QStringLiteral("test")},
+                                        {QStringLiteral("version"), QStringLiteral("1")}}}});
         notify(QStringLiteral("notifications/initialized"));
         return reply;
     }
@@ -69,9 +69,10 @@ public:
     QJsonObject callTool(int id, const QString &name, const QJsonObject &arguments = {})
     {
         return request(id, QStringLiteral("tools/call"),
-                { { QStringLiteral("name"), name }, { QStringLiteral("arguments"), arguments } });
+                {{QStringLiteral("name"), name}, {QStringLiteral("arguments"), arguments}});
     }
 
+    OpenGate gate;
     McpSession session;
     QList<QJsonObject> sent;
 };
@@ -127,10 +128,14 @@ private Q_SLOTS:
     void refusesAnIdThatIsStillInFlight();
     void ignoresResponsesAndUnknownNotifications();
 
+    void passesEveryCallThroughTheGate();
+    void refusedCallsNeverReachTheTool();
+
 private:
     ToolRegistry m_tools;
     QPointer<ToolInvocation> m_parked; // the last call of the "slow" tool, waiting to finish
     bool m_brokenOutput = false;
+    int m_switchRuns = 0;
 };
 
 void tst_McpSession::init()
@@ -151,8 +156,8 @@ void tst_McpSession::init()
     echo.handler = [this](ToolInvocation *invocation) {
         const int limit = invocation->arguments().value(QLatin1String("limit")).toInt(1);
         const QJsonObject structured = m_brokenOutput
-                ? QJsonObject{ { QStringLiteral("limit"), QStringLiteral("many") } }
-                : QJsonObject{ { QStringLiteral("limit"), limit } };
+                ? QJsonObject{{QStringLiteral("limit"), QStringLiteral("many")}}
+                : QJsonObject{{QStringLiteral("limit"), limit}};
         invocation->finish(ToolResult::success(QString::number(limit), structured));
     };
     QVERIFY(m_tools.add(echo));
@@ -161,9 +166,26 @@ void tst_McpSession::init()
     slow.name = QStringLiteral("slow");
     slow.title = QStringLiteral("Slow");
     slow.description = QStringLiteral("Finishes when the test says so.");
-    slow.inputSchema = { { QStringLiteral("type"), QStringLiteral("object") } };
+    slow.inputSchema = {{QStringLiteral("type"), QStringLiteral("object")}};
     slow.handler = [this](ToolInvocation *invocation) { m_parked = invocation; };
     QVERIFY(m_tools.add(slow));
+
+    ToolDefinition control;
+    control.name = QStringLiteral("switch");
+    control.title = QStringLiteral("Switch");
+    control.description = QStringLiteral("Switches a device.");
+    control.inputSchema = QJsonDocument::fromJson(R"({
+        "type": "object", "properties": {"device_id": {"type": "string"}}, "required": ["device_id"]
+    })")
+                                  .object();
+    control.access = AccessRequest::Kind::Control;
+    control.targetArgument = QStringLiteral("device_id");
+    control.handler = [this](ToolInvocation *invocation) {
+        ++m_switchRuns;
+        invocation->finish(ToolResult::success(QStringLiteral("switched")));
+    };
+    QVERIFY(m_tools.add(control));
+    m_switchRuns = 0;
 }
 
 void tst_McpSession::negotiatesEachSupportedRevision_data()
@@ -273,7 +295,7 @@ void tst_McpSession::listsToolsAsEachRevisionExpects()
     const QJsonArray tools = resultOf(client.request(1, QStringLiteral("tools/list")))
                                      .value(QLatin1String("tools"))
                                      .toArray();
-    QCOMPARE(tools.size(), 2);
+    QCOMPARE(tools.size(), 3);
     const QJsonObject count = tools.at(0).toObject();
     QCOMPARE(count.value(QLatin1String("name")).toString(), QStringLiteral("count"));
     // The advertised input schema is the very one arguments are checked against.
@@ -288,7 +310,7 @@ void tst_McpSession::refusesAnUnknownCursor()
     SessionHarness client(&m_tools);
     client.initialize();
     QCOMPARE(errorCode(client.request(1, QStringLiteral("tools/list"),
-                     { { QStringLiteral("cursor"), QStringLiteral("page-2") } })),
+                     {{QStringLiteral("cursor"), QStringLiteral("page-2")}})),
             -32602);
 }
 
@@ -297,7 +319,7 @@ void tst_McpSession::callsATool()
     SessionHarness client(&m_tools);
     client.initialize();
     const QJsonObject reply =
-            client.callTool(7, QStringLiteral("count"), { { QStringLiteral("limit"), 4 } });
+            client.callTool(7, QStringLiteral("count"), {{QStringLiteral("limit"), 4}});
     QCOMPARE(reply.value(QLatin1String("id")).toInt(), 7);
     const QJsonObject result = resultOf(reply);
     QCOMPARE(result.value(QLatin1String("isError")).toBool(), false);
@@ -334,7 +356,7 @@ void tst_McpSession::reportsArgumentErrorsAsTheRevisionExpects()
     SessionHarness client(&m_tools);
     client.initialize(revision);
     const QJsonObject reply =
-            client.callTool(9, QStringLiteral("count"), { { QStringLiteral("limit"), 50 } });
+            client.callTool(9, QStringLiteral("count"), {{QStringLiteral("limit"), 50}});
     QString message;
     if (asToolResult) {
         const QJsonObject result = resultOf(reply);
@@ -357,8 +379,8 @@ void tst_McpSession::refusesArgumentsThatAreNotAnObject()
     SessionHarness client(&m_tools);
     client.initialize();
     const QJsonObject reply = client.request(1, QStringLiteral("tools/call"),
-            { { QStringLiteral("name"), QStringLiteral("count") },
-                    { QStringLiteral("arguments"), QJsonArray{ 1, 2 } } });
+            {{QStringLiteral("name"), QStringLiteral("count")},
+                    {QStringLiteral("arguments"), QJsonArray{1, 2}}});
     QCOMPARE(errorCode(reply), -32602);
     QVERIFY(errorMessage(reply).contains(QLatin1String("arguments")));
     QCOMPARE(errorCode(client.request(2, QStringLiteral("tools/call"), {})), -32602);
@@ -368,8 +390,8 @@ void tst_McpSession::omitsStructuredContentBeforeItExisted()
 {
     SessionHarness client(&m_tools);
     client.initialize(QStringLiteral("2025-03-26"));
-    const QJsonObject result = resultOf(
-            client.callTool(1, QStringLiteral("count"), { { QStringLiteral("limit"), 2 } }));
+    const QJsonObject result =
+            resultOf(client.callTool(1, QStringLiteral("count"), {{QStringLiteral("limit"), 2}}));
     QVERIFY(!result.contains(QLatin1String("structuredContent")));
     QCOMPARE(result.value(QLatin1String("content")).toArray().size(), 1);
 }
@@ -379,16 +401,16 @@ void tst_McpSession::logsOnlyAtTheRequestedLevel()
     SessionHarness client(&m_tools);
     client.initialize();
     // Nothing is logged before the client asks for it.
-    client.callTool(1, QStringLiteral("count"), { { QStringLiteral("limit"), 0 } });
+    client.callTool(1, QStringLiteral("count"), {{QStringLiteral("limit"), 0}});
     for (const QJsonObject &message : client.sent)
         QVERIFY(message.value(QLatin1String("method")).toString()
                 != QLatin1String("notifications/message"));
 
     QVERIFY(client.request(2, QStringLiteral("logging/setLevel"),
-                          { { QStringLiteral("level"), QStringLiteral("warning") } })
+                          {{QStringLiteral("level"), QStringLiteral("warning")}})
                     .contains(QLatin1String("result")));
     client.sent.clear();
-    client.callTool(3, QStringLiteral("count"), { { QStringLiteral("limit"), 0 } });
+    client.callTool(3, QStringLiteral("count"), {{QStringLiteral("limit"), 0}});
     QCOMPARE(client.sent.size(), 2);
     const QJsonObject log = client.sent.at(0);
     QCOMPARE(
@@ -402,9 +424,9 @@ void tst_McpSession::logsOnlyAtTheRequestedLevel()
                     .contains(QLatin1String("'limit'")));
 
     client.request(4, QStringLiteral("logging/setLevel"),
-            { { QStringLiteral("level"), QStringLiteral("error") } });
+            {{QStringLiteral("level"), QStringLiteral("error")}});
     client.sent.clear();
-    client.callTool(5, QStringLiteral("count"), { { QStringLiteral("limit"), 0 } });
+    client.callTool(5, QStringLiteral("count"), {{QStringLiteral("limit"), 0}});
     QCOMPARE(client.sent.size(), 1);
 }
 
@@ -413,7 +435,7 @@ void tst_McpSession::refusesAnUnknownLogLevel()
     SessionHarness client(&m_tools);
     client.initialize();
     const QJsonObject reply = client.request(1, QStringLiteral("logging/setLevel"),
-            { { QStringLiteral("level"), QStringLiteral("verbose") } });
+            {{QStringLiteral("level"), QStringLiteral("verbose")}});
     QCOMPARE(errorCode(reply), -32602);
     QVERIFY(errorMessage(reply).contains(QLatin1String("warning")));
 }
@@ -453,8 +475,8 @@ void tst_McpSession::dropsTheAnswerOfACancelledCall()
 
     const qsizetype before = client.sent.size();
     client.notify(QStringLiteral("notifications/cancelled"),
-            { { QStringLiteral("requestId"), 21 },
-                    { QStringLiteral("reason"), QStringLiteral("user") } });
+            {{QStringLiteral("requestId"), 21},
+                    {QStringLiteral("reason"), QStringLiteral("user")}});
     QVERIFY(toolSawCancel);
     QCOMPARE(client.session.pendingCallCount(), 0);
     if (m_parked)
@@ -480,8 +502,46 @@ void tst_McpSession::ignoresResponsesAndUnknownNotifications()
     client.session.receive(R"({"jsonrpc":"2.0","id":99,"result":{}})");
     client.notify(QStringLiteral("notifications/whatever"));
     client.notify(
-            QStringLiteral("notifications/cancelled"), { { QStringLiteral("requestId"), 12345 } });
+            QStringLiteral("notifications/cancelled"), {{QStringLiteral("requestId"), 12345}});
     QCOMPARE(client.sent.size(), before);
+}
+
+void tst_McpSession::passesEveryCallThroughTheGate()
+{
+    SessionHarness client(&m_tools);
+    client.initialize();
+    client.callTool(1, QStringLiteral("switch"),
+            {{QStringLiteral("device_id"), QStringLiteral("ha:light.hall")}});
+
+    QCOMPARE(client.gate.admitted.size(), 1);
+    const ToolCall &call = client.gate.admitted.constFirst();
+    QCOMPARE(call.tool, QStringLiteral("switch"));
+    QCOMPARE(call.access.kind, AccessRequest::Kind::Control);
+    QCOMPARE(call.access.target, QStringLiteral("ha:light.hall"));
+    QCOMPARE(call.caller.keyId, QStringLiteral("hwk_admin_001"));
+    QCOMPARE(client.gate.finishedCalls.size(), 1);
+    QVERIFY(!client.gate.finishedCalls.constFirst().second.isError());
+}
+
+void tst_McpSession::refusedCallsNeverReachTheTool()
+{
+    SessionHarness client(&m_tools);
+    client.gate.refuseWith =
+            QStringLiteral("Key hwk_monitor_002 (monitor) may not control Home Assistant.");
+    client.initialize(QStringLiteral("2024-11-05"));
+    const QJsonObject result = resultOf(client.callTool(1, QStringLiteral("switch"),
+            {{QStringLiteral("device_id"), QStringLiteral("ha:light.hall")}}));
+
+    QVERIFY(result.value(QLatin1String("isError")).toBool());
+    QCOMPARE(result.value(QLatin1String("content"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QLatin1String("text"))
+                     .toString(),
+            client.gate.refuseWith);
+    QCOMPARE(m_switchRuns, 0);
+    QVERIFY(client.gate.finishedCalls.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_McpSession)

@@ -21,7 +21,9 @@ private:
 
 ToolResult tst_SystemStatusTool::run(const ToolDefinition &tool, const QString &transport)
 {
-    ToolInvocation invocation(tool.name, {}, transport);
+    ToolInvocation invocation(tool.name, {},
+            {QStringLiteral("hwk_operator_004"), QStringLiteral("operator"),
+                    QStringLiteral("stdio"), transport, {}});
     ToolResult result = ToolResult::failure(QStringLiteral("never finished"));
     connect(&invocation, &ToolInvocation::finished, &invocation,
             [&result](const ToolResult &r) { result = r; });
@@ -40,6 +42,9 @@ void tst_SystemStatusTool::reportsVersionTransportAndNoBackends()
     QCOMPARE(status.value(QLatin1String("version")).toString(), QStringLiteral(HOMEWARDEN_VERSION));
     QCOMPARE(status.value(QLatin1String("uptime_seconds")).toInteger(-1), 0);
     QCOMPARE(status.value(QLatin1String("transport")).toString(), QStringLiteral("stdio"));
+    const QJsonObject caller = status.value(QLatin1String("caller")).toObject();
+    QCOMPARE(caller.value(QLatin1String("key_id")).toString(), QStringLiteral("hwk_operator_004"));
+    QCOMPARE(caller.value(QLatin1String("role")).toString(), QStringLiteral("operator"));
     QVERIFY(status.value(QLatin1String("backends")).toArray().isEmpty());
     QVERIFY(result.text().contains(QLatin1String("No backends are configured")));
 }
@@ -50,10 +55,10 @@ void tst_SystemStatusTool::reportsEachBackend()
     startedAt.start();
     const auto backends = [] {
         return QList<BackendStatus>{
-            { QStringLiteral("ha"), QStringLiteral("Home Assistant"), true,
-                    QStringLiteral("2026.11.1") },
-            { QStringLiteral("loxone"), QStringLiteral("Loxone"), false,
-                    QStringLiteral("unreachable") },
+                {QStringLiteral("ha"), QStringLiteral("Home Assistant"), true,
+                        QStringLiteral("2026.11.1")},
+                {QStringLiteral("loxone"), QStringLiteral("Loxone"), false,
+                        QStringLiteral("unreachable")},
         };
     };
     const ToolResult result = run(
@@ -74,17 +79,16 @@ void tst_SystemStatusTool::outputAlwaysMatchesItsSchema()
     QElapsedTimer startedAt;
     startedAt.start();
     const ToolDefinition tool = SystemStatusTool::definition(startedAt, [] {
-        return QList<BackendStatus>{ { QStringLiteral("ha"), QStringLiteral("Home Assistant"),
-                false, {} } };
+        return QList<BackendStatus>{
+                {QStringLiteral("ha"), QStringLiteral("Home Assistant"), false, {}}};
     });
     const JsonSchema schema = JsonSchema::compile(tool.outputSchema);
     QVERIFY(schema.isValid());
-    for (const QString &transport :
-            { QStringLiteral("stdio"), QStringLiteral("streamable-http") }) {
+    for (const QString &transport : {QStringLiteral("stdio"), QStringLiteral("streamable-http")}) {
         const QString problem = schema.check(run(tool, transport).structuredContent());
         QVERIFY2(problem.isEmpty(), qPrintable(problem));
     }
-    QVERIFY(!schema.check(QJsonObject{ { QStringLiteral("version"), 1 } }).isEmpty());
+    QVERIFY(!schema.check(QJsonObject{{QStringLiteral("version"), 1}}).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_SystemStatusTool)

@@ -4,7 +4,8 @@
 #
 # Usage:  inspector_stdio.sh /path/to/homewarden [server args...]
 #         (server args default to "--stdio"; run `npm ci` in tests/ first)
-# Env:    HOMEWARDEN_HOME is forwarded to the server (-e) when set.
+# Env:    HOMEWARDEN_HOME, HOMEWARDEN_API_KEY and HOMEWARDEN_SECURITY_LEVEL are
+#         forwarded to the server (-e) when set.
 #
 # Checks:
 #   1. tools/list --strict exits 0 (exit 6 = error-severity tool-schema
@@ -43,7 +44,9 @@ if [[ "$binary" == */* ]]; then
 fi
 
 env_args=()
-if [[ -n "${HOMEWARDEN_HOME:-}" ]]; then env_args+=(-e "HOMEWARDEN_HOME=$HOMEWARDEN_HOME"); fi
+for var in HOMEWARDEN_HOME HOMEWARDEN_API_KEY HOMEWARDEN_SECURITY_LEVEL; do
+  if [[ -n "${!var:-}" ]]; then env_args+=(-e "$var=${!var}"); fi
+done
 
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT

@@ -201,6 +201,11 @@ async function main() {
     check(typeof sc?.uptime_seconds === "number", `tools/call ${TOOL}: structuredContent.uptime_seconds is a number`, `structuredContent = ${j(sc)}`);
     check(sc?.transport === "stdio", `tools/call ${TOOL}: structuredContent.transport === "stdio"`, `structuredContent = ${j(sc)}`);
     check(Array.isArray(sc?.backends), `tools/call ${TOOL}: structuredContent.backends is an array`, `structuredContent = ${j(sc)}`);
+    if (process.env.HOMEWARDEN_API_KEY) {
+      // The caller is the key the test handed over (hwk_{role}_{seq}_{secret}).
+      const keyId = process.env.HOMEWARDEN_API_KEY.split("_").slice(0, 3).join("_");
+      check(sc?.caller?.key_id === keyId, `tools/call ${TOOL}: structuredContent.caller.key_id is the key's id`, `structuredContent = ${j(sc)}`);
+    }
     check(
       Array.isArray(res.content) && res.content[0]?.type === "text",
       `tools/call ${TOOL}: content[0].type === "text"`,

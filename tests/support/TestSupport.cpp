@@ -1,6 +1,7 @@
 #include "TestSupport.h"
 
 #include <QJsonDocument>
+#include <QProcess>
 #include <QTest>
 
 namespace TestSupport {
@@ -8,6 +9,34 @@ namespace TestSupport {
 QString homewardenBinary()
 {
     return QStringLiteral(HOMEWARDEN_BINARY);
+}
+
+QString generateKey(const QString &home, const QString &role, const QStringList &extra)
+{
+    QProcess process;
+    process.setProcessEnvironment(serverEnvironment(home));
+    process.start(homewardenBinary(),
+            QStringList{QStringLiteral("keys"), QStringLiteral("generate"),
+                    QStringLiteral("--role"), role, QStringLiteral("--name"),
+                    QStringLiteral("test ") + role}
+                    + extra);
+    if (!process.waitForFinished(10000) || process.exitCode() != 0) {
+        qWarning("keys generate failed: %s", process.readAllStandardError().constData());
+        return {};
+    }
+    return QString::fromUtf8(process.readAllStandardOutput()).trimmed();
+}
+
+QProcessEnvironment serverEnvironment(const QString &home, const QString &key)
+{
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("HOMEWARDEN_HOME"), home);
+    env.remove(QStringLiteral("HOMEWARDEN_SECURITY_LEVEL"));
+    if (key.isEmpty())
+        env.remove(QStringLiteral("HOMEWARDEN_API_KEY"));
+    else
+        env.insert(QStringLiteral("HOMEWARDEN_API_KEY"), key);
+    return env;
 }
 
 QJsonObject parseMessage(const QByteArray &text)

@@ -1,0 +1,47 @@
+#pragma once
+
+#include "Command.h"
+
+#include <QDateTime>
+
+#include <optional>
+
+class AuditTrail;
+class QCommandLineParser;
+struct ApiKey;
+
+// homewarden keys: generate, list, show, revoke, update, export and import API keys in the
+// shared homewarden.db. A new key's text is printed once, alone on stdout; nothing else ever
+// shows a secret, because nothing else has one.
+class KeysCommand : public Command
+{
+    Q_DECLARE_TR_FUNCTIONS(KeysCommand)
+
+public:
+    QString name() const override { return QStringLiteral("keys"); }
+    QString summary() const override;
+    int run(const QStringList &arguments) override;
+
+private:
+    static QString usage();
+
+    int generate(const QStringList &arguments);
+    int list(const QStringList &arguments);
+    int show(const QStringList &arguments);
+    int revoke(const QStringList &arguments);
+    int update(const QStringList &arguments);
+    int exportKeys(const QStringList &arguments);
+    int importKeys(const QStringList &arguments);
+
+    // Parses a verb's arguments; on failure prints one sentence and returns false.
+    static bool parse(
+            QCommandLineParser *parser, const QString &verb, const QStringList &arguments);
+    static QStringList splitList(const QString &value);
+    static std::optional<QDateTime> expiryIn(const QString &days, const QDateTime &now);
+    static QString status(const ApiKey &key, const QDateTime &now);
+    static QString describe(const ApiKey &key, const QDateTime &now);
+
+    // Records a key.created/updated/revoked event in the audit trail (source "cli").
+    static void audit(AuditTrail *trail, const char *event, const QString &keyId,
+            const QString &action, const QString &reason = QString());
+};

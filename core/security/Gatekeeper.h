@@ -1,0 +1,60 @@
+#pragma once
+
+#include "Authorizer.h"
+#include "SecurityLevel.h"
+#include "ToolGate.h"
+
+#include <functional>
+
+class Clock;
+class KeyStore;
+class LoginGuard;
+class RateLimiter;
+struct AuditEvent;
+
+// The gate in front of every tool: authenticates presented keys, and for each call re-reads
+// the key (a revocation elsewhere counts at once), authorizes it, applies the rate limit and
+// writes the audit trail. Any part it cannot consult makes it refuse.
+class Gatekeeper : public ToolGate
+{
+public:
+    using AuditSink = std::function<void(const AuditEvent &event)>;
+
+    struct Services
+    {
+        KeyStore *keys = nullptr;
+        RateLimiter *rateLimiter = nullptr;
+        LoginGuard *loginGuard = nullptr;
+        AuditSink audit;
+        const Clock *clock = nullptr;
+        // Locks, alarms, door and garage openers; the device model answers this once it exists.
+        std::function<bool(const QString &deviceId)> isSecurityDevice;
+    };
+
+    // The key id a development-level caller without a key is audited under.
+    static constexpr char DEVELOPMENT_KEY_ID[] = "development";
+
+    Gatekeeper(const Services &services, SecurityLevel level);
+
+    // Checks a presented key text. source is "stdio" or the peer's IP address; transport is
+    // "stdio" or "streamable-http". On refusal the caller carries the reason in `refusal`.
+    // An empty key text is accepted only at the development level.
+    Caller authenticate(const QString &keyText, const QString &source, const QString &transport);
+
+    Admission admit(const ToolCall &call) override;
+    void finished(const ToolCall &call, const ToolResult &result) override;
+
+    // Home Assistant's lock and alarm domains, until the device model classifies devices.
+    static bool isSecurityDomain(const QString &deviceId);
+
+private:
+    Caller refuse(const QString &keyId, const QString &source, const QString &transport,
+            const QString &reason);
+    void audit(const char *event, const QString &keyId, const QString &source,
+            const QString &action, const QString &target, const QString &result,
+            const QString &reason) const;
+    static QHostAddress addressOf(const QString &source);
+
+    Services m_services;
+    SecurityLevel m_level;
+};

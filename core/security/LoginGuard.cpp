@@ -1,0 +1,73 @@
+#include "LoginGuard.h"
+
+#include "StateDatabase.h"
+
+#include <QSqlError>
+#include <QSqlQuery>
+
+LoginGuard::LoginGuard(StateDatabase *database)
+    : m_database(database)
+{ }
+
+QDateTime LoginGuard::bannedUntil(const QString &source, const QDateTime &now, QString *error)
+{
+    QSqlQuery query(m_database->connection());
+    query.prepare(QStringLiteral("SELECT until FROM bans WHERE source = ? AND until > ?"));
+    query.addBindValue(source);
+    query.addBindValue(now.toMSecsSinceEpoch());
+    if (!query.exec()) {
+        if (error)
+            *error = query.lastError().text();
+        return now.addMSecs(BAN_MS);
+    }
+    if (!query.next())
+        return {};
+    return QDateTime::fromMSecsSinceEpoch(query.value(0).toLongLong(), Qt::UTC);
+}
+
+QDateTime LoginGuard::recordFailure(const QString &source, const QDateTime &now, QString *error)
+{
+    const QSqlDatabase db = m_database->connection();
+    const qint64 nowMs = now.toMSecsSinceEpoch();
+    QString detail;
+    if (!execSql(db, QStringLiteral("BEGIN IMMEDIATE"), &detail)) {
+        if (error)
+            *error = detail;
+        return {};
+    }
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("DELETE FROM auth_failures WHERE at <= ?"));
+    query.addBindValue(nowMs - FAILURE_WINDOW_MS);
+    query.exec();
+    query.prepare(QStringLiteral("INSERT INTO auth_failures (source, at) VALUES (?, ?)"));
+    query.addBindValue(source);
+    query.addBindValue(nowMs);
+    query.exec();
+    query.prepare(QStringLiteral("SELECT COUNT(*) FROM auth_failures WHERE source = ?"));
+    query.addBindValue(source);
+    const int failures = query.exec() && query.next() ? query.value(0).toInt() : 0;
+    query.finish();
+
+    QDateTime until;
+    if (failures >= MAX_FAILURES) {
+        until = now.addMSecs(BAN_MS);
+        query.prepare(QStringLiteral("INSERT OR REPLACE INTO bans (source, until) VALUES (?, ?)"));
+        query.addBindValue(source);
+        query.addBindValue(until.toMSecsSinceEpoch());
+        query.exec();
+        query.prepare(QStringLiteral("DELETE FROM auth_failures WHERE source = ?"));
+        query.addBindValue(source);
+        query.exec();
+    }
+    if (!execSql(db, QStringLiteral("COMMIT"), &detail) && error)
+        *error = detail;
+    return until;
+}
+
+void LoginGuard::recordSuccess(const QString &source)
+{
+    QSqlQuery query(m_database->connection());
+    query.prepare(QStringLiteral("DELETE FROM auth_failures WHERE source = ?"));
+    query.addBindValue(source);
+    query.exec();
+}

@@ -1,0 +1,41 @@
+#include "SecurityLevel.h"
+
+namespace SecurityLevels {
+
+QString name(SecurityLevel level)
+{
+    switch (level) {
+    case SecurityLevel::Development:
+        return QStringLiteral("development");
+    case SecurityLevel::Staging:
+        return QStringLiteral("staging");
+    case SecurityLevel::Production:
+        return QStringLiteral("production");
+    }
+    return {};
+}
+
+std::optional<SecurityLevel> fromName(const QString &name)
+{
+    for (SecurityLevel level :
+            {SecurityLevel::Development, SecurityLevel::Staging, SecurityLevel::Production}) {
+        if (SecurityLevels::name(level) == name)
+            return level;
+    }
+    return std::nullopt;
+}
+
+std::optional<SecurityLevel> fromEnvironment(QString *error)
+{
+    const QString value = qEnvironmentVariable("HOMEWARDEN_SECURITY_LEVEL").trimmed();
+    if (value.isEmpty())
+        return SecurityLevel::Production;
+    const std::optional<SecurityLevel> level = fromName(value);
+    if (!level && error)
+        *error = QStringLiteral("HOMEWARDEN_SECURITY_LEVEL is '%1'; use development, staging or "
+                                "production.")
+                         .arg(value);
+    return level;
+}
+
+} // namespace SecurityLevels
