@@ -234,6 +234,52 @@ Exit-Codes: 0 in Ordnung, 1 Fehler bei der Ausführung, 2 falscher Aufruf.
     </message>
 </context>
 <context>
+    <name>CredentialSource</name>
+    <message>
+        <source>%1 is set, but %2 does not take secrets from the environment: store it with &apos;homewarden secrets set %3&apos; and unset the variable.</source>
+        <translation>%1 ist gesetzt, aber die Stufe %2 nimmt keine Geheimnisse aus der Umgebung an: Speichern Sie es mit „homewarden secrets set %3“ und löschen Sie die Variable.</translation>
+    </message>
+</context>
+<context>
+    <name>KeychainBackend</name>
+    <message>
+        <source>Secret Service through libsecret, provided by %1</source>
+        <translation>Secret Service über libsecret, bereitgestellt von %1</translation>
+    </message>
+    <message>
+        <source>Secret Service through libsecret</source>
+        <translation>Secret Service über libsecret</translation>
+    </message>
+    <message>
+        <source>KWallet (kwalletd5)</source>
+        <translation>KWallet (kwalletd5)</translation>
+    </message>
+    <message>
+        <source>KWallet (kwalletd)</source>
+        <translation>KWallet (kwalletd)</translation>
+    </message>
+    <message>
+        <source>GNOME Keyring through libgnome-keyring</source>
+        <translation>GNOME Keyring über libgnome-keyring</translation>
+    </message>
+    <message>
+        <source>macOS Keychain</source>
+        <translation>macOS-Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>Windows Credential Store</source>
+        <translation>Windows-Anmeldeinformationsverwaltung</translation>
+    </message>
+    <message>
+        <source>the system keychain</source>
+        <translation>der Schlüsselbund des Systems</translation>
+    </message>
+    <message>
+        <source>The keychain cannot answer because Qt runs without its GLib event loop: unset QT_NO_GLIB and try again.</source>
+        <translation>Der Schlüsselbund kann nicht antworten, weil Qt ohne seine GLib-Ereignisschleife läuft: Entfernen Sie QT_NO_GLIB aus der Umgebung und versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
     <name>KeysCommand</name>
     <message>
         <source>Warning: the change was made, but the audit trail could not record it yet.</source>
@@ -676,6 +722,247 @@ Geräte-IDs: ha:&lt;entity_id&gt; wie ha:light.kitchen oder loxone:&lt;uuid&gt;.
     </message>
 </context>
 <context>
+    <name>SecretNames</name>
+    <message>
+        <source>&apos;%1&apos; is not a valid client name: use 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
+        <translation>„%1“ ist kein gültiger Client-Name: Verwenden Sie 1 bis 64 Buchstaben, Ziffern, „.“, „_“ oder „-“, beginnend mit einem Buchstaben oder einer Ziffer.</translation>
+    </message>
+    <message>
+        <source>There is no secret called &apos;%1&apos;: use ha-token, loxone-password or client:NAME.</source>
+        <translation>Es gibt kein Geheimnis namens „%1“: Verwenden Sie ha-token, loxone-password oder client:NAME.</translation>
+    </message>
+</context>
+<context>
+    <name>SecretStore</name>
+    <message>
+        <source>There is no secret &apos;%1&apos; in the keychain: store it with &apos;homewarden secrets set %1&apos;.</source>
+        <translation>Im Schlüsselbund gibt es kein Geheimnis „%1“: Speichern Sie es mit „homewarden secrets set %1“.</translation>
+    </message>
+    <message>
+        <source>The keychain cannot be reached because no D-Bus session bus is running: run HomeWarden inside your desktop session (or under &apos;dbus-run-session&apos;) and try again.</source>
+        <translation>Der Schlüsselbund ist nicht erreichbar, weil kein D-Bus-Sitzungsbus läuft: Starten Sie HomeWarden in Ihrer Desktop-Sitzung (oder unter „dbus-run-session“) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>No keychain service is running: start GNOME Keyring or KWallet (for example with &apos;gnome-keyring-daemon --start --components=secrets&apos;) and try again.</source>
+        <translation>Es läuft kein Schlüsselbund-Dienst: Starten Sie GNOME Keyring oder KWallet (zum Beispiel mit „gnome-keyring-daemon --start --components=secrets“) und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The keychain has no default keyring to store secrets in: create one, for example with Passwords and Keys (Seahorse), and try again.</source>
+        <translation>Der Schlüsselbund hat keinen Standard-Schlüsselring, in dem sich Geheimnisse speichern lassen: Legen Sie einen an, zum Beispiel mit „Passwörter und Verschlüsselung“ (Seahorse), und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The keychain is locked and was not unlocked (the prompt was dismissed or could not be shown): unlock your login keyring, for example by logging in to the desktop or in Passwords and Keys (Seahorse), and try again.</source>
+        <translation>Der Schlüsselbund ist gesperrt und wurde nicht entsperrt (die Abfrage wurde abgelehnt oder konnte nicht angezeigt werden): Entsperren Sie Ihren Anmelde-Schlüsselbund, zum Beispiel durch Anmelden am Desktop oder in „Passwörter und Verschlüsselung“ (Seahorse), und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The keychain denied HomeWarden access to &apos;%1&apos;: allow HomeWarden in your keychain&apos;s settings or answer its prompt, and try again.</source>
+        <translation>Der Schlüsselbund verweigert HomeWarden den Zugriff auf „%1“: Erlauben Sie HomeWarden den Zugriff in den Einstellungen Ihres Schlüsselbunds oder beantworten Sie seine Abfrage, und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>The keychain did not answer within %1 s: if it shows a prompt, answer it; otherwise restart your keychain service and try again.</source>
+        <translation>Der Schlüsselbund hat nicht innerhalb von %1 s geantwortet: Falls er eine Abfrage zeigt, beantworten Sie sie; andernfalls starten Sie Ihren Schlüsselbund-Dienst neu und versuchen es erneut.</translation>
+    </message>
+    <message>
+        <source>The keychain failed unexpectedly (%1): check that your keychain service is running and unlocked, and try again.</source>
+        <translation>Der Schlüsselbund ist unerwartet gescheitert (%1): Prüfen Sie, ob Ihr Schlüsselbund-Dienst läuft und entsperrt ist, und versuchen Sie es erneut.</translation>
+    </message>
+</context>
+<context>
+    <name>SecretsCommand</name>
+    <message>
+        <source>Store or delete a secret in the OS keychain (value on stdin), or test the keychain.</source>
+        <translation>Speichert oder löscht ein Geheimnis im Schlüsselbund des Systems (Wert über stdin) oder testet den Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>Usage: homewarden secrets COMMAND [ARGS]
+
+  set NAME      store a secret in the OS keychain; the value is read from stdin
+                (typed without echo on a terminal), never from the command line
+  delete NAME   delete a secret from the keychain
+  test          write, read back and delete a probe entry, and name the keychain
+                backend in use
+
+Names:
+  ha-token          the Home Assistant access token
+  loxone-password   the Loxone Miniserver password
+  client:NAME       the API key of an MCP client that starts
+                    &apos;homewarden --stdio --client NAME&apos;
+
+Example:
+  homewarden keys generate --role operator --name claude \
+      | homewarden secrets set client:claude
+</source>
+        <translation>Aufruf: homewarden secrets BEFEHL [ARGS]
+
+  set NAME      speichert ein Geheimnis im Schlüsselbund des Systems; der Wert wird
+                von stdin gelesen (am Terminal ohne Anzeige), nie von der Befehlszeile
+  delete NAME   löscht ein Geheimnis aus dem Schlüsselbund
+  test          schreibt einen Probe-Eintrag, liest ihn zurück, löscht ihn und nennt
+                das verwendete Schlüsselbund-Backend
+
+Namen:
+  ha-token          das Zugriffstoken für Home Assistant
+  loxone-password   das Passwort des Loxone Miniservers
+  client:NAME       der API-Schlüssel eines MCP-Clients, der
+                    „homewarden --stdio --client NAME“ startet
+
+Beispiel:
+  homewarden keys generate --role operator --name claude \
+      | homewarden secrets set client:claude
+</translation>
+    </message>
+    <message>
+        <source>secrets needs a command: set, delete or test; run &apos;homewarden secrets --help&apos; for the usage.</source>
+        <translation>secrets braucht einen Befehl: set, delete oder test; „homewarden secrets --help“ zeigt die Verwendung.</translation>
+    </message>
+    <message>
+        <source>Unknown secrets command &apos;%1&apos;; run &apos;homewarden secrets --help&apos; for the list.</source>
+        <translation>Unbekannter secrets-Befehl „%1“; „homewarden secrets --help“ zeigt die Liste.</translation>
+    </message>
+    <message>
+        <source>secrets set needs a name: ha-token, loxone-password or client:NAME.</source>
+        <translation>secrets set braucht einen Namen: ha-token, loxone-password oder client:NAME.</translation>
+    </message>
+    <message>
+        <source>secrets set takes only a name: the secret is read from stdin, never from the command line, where other users and the shell history can see it.</source>
+        <translation>secrets set erwartet nur einen Namen: Das Geheimnis wird von stdin gelesen, nie von der Befehlszeile, wo andere Benutzer und der Shell-Verlauf es sehen können.</translation>
+    </message>
+    <message>
+        <source>What was read is not a HomeWarden API key: pipe in the output of &apos;homewarden keys generate&apos;.</source>
+        <translation>Das Gelesene ist kein HomeWarden-API-Schlüssel: Leiten Sie die Ausgabe von „homewarden keys generate“ weiter.</translation>
+    </message>
+    <message>
+        <source>Stored &apos;%1&apos; in the keychain.</source>
+        <translation>„%1“ wurde im Schlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <source>Stored &apos;%1&apos; in the keychain; start the client&apos;s server with &apos;homewarden --stdio --client %2&apos;.</source>
+        <translation>„%1“ wurde im Schlüsselbund gespeichert; starten Sie den Server des Clients mit „homewarden --stdio --client %2“.</translation>
+    </message>
+    <message>
+        <source>secrets delete needs exactly one name: ha-token, loxone-password or client:NAME.</source>
+        <translation>secrets delete braucht genau einen Namen: ha-token, loxone-password oder client:NAME.</translation>
+    </message>
+    <message>
+        <source>There is no secret &apos;%1&apos; in the keychain; nothing was deleted.</source>
+        <translation>Im Schlüsselbund gibt es kein Geheimnis „%1“; es wurde nichts gelöscht.</translation>
+    </message>
+    <message>
+        <source>Deleted &apos;%1&apos; from the keychain.</source>
+        <translation>„%1“ wurde aus dem Schlüsselbund gelöscht.</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &apos;%1&apos; after secrets test.</source>
+        <translation>Unerwartetes Argument „%1“ nach secrets test.</translation>
+    </message>
+    <message>
+        <source>The keychain gave back something other than what was stored: check your keychain service.</source>
+        <translation>Der Schlüsselbund hat etwas anderes zurückgegeben, als gespeichert wurde: Prüfen Sie Ihren Schlüsselbund-Dienst.</translation>
+    </message>
+    <message>
+        <source>Keychain works: a probe entry was written, read back and deleted.
+Backend: %1
+</source>
+        <translation>Der Schlüsselbund funktioniert: Ein Probe-Eintrag wurde geschrieben, zurückgelesen und gelöscht.
+Backend: %1
+</translation>
+    </message>
+    <message>
+        <source>Enter the secret for &apos;%1&apos; (it is not shown), then press Enter: </source>
+        <translation>Geben Sie das Geheimnis für „%1“ ein (es wird nicht angezeigt) und drücken Sie dann die Eingabetaste: </translation>
+    </message>
+    <message>
+        <source>The input is longer than %1 KiB, which no secret HomeWarden stores is: pipe in only the secret.</source>
+        <translation>Die Eingabe ist länger als %1 KiB, so lang ist kein Geheimnis, das HomeWarden speichert: Leiten Sie nur das Geheimnis weiter.</translation>
+    </message>
+    <message>
+        <source>Nothing was read from stdin: pipe the secret in, for example &apos;homewarden secrets set %1 &lt; file&apos;, or type it when asked.</source>
+        <translation>Von stdin wurde nichts gelesen: Leiten Sie das Geheimnis weiter, zum Beispiel mit „homewarden secrets set %1 &lt; file“, oder tippen Sie es ein, wenn Sie danach gefragt werden.</translation>
+    </message>
+</context>
+<context>
+    <name>SecurityLevels</name>
+    <message>
+        <source>keys optional on loopback and stdio, no rate limit, secrets from the environment accepted, no TLS required</source>
+        <translation>Schlüssel optional über Loopback und stdio, keine Ratenbegrenzung, Geheimnisse aus der Umgebung erlaubt, kein TLS erforderlich</translation>
+    </message>
+    <message>
+        <source>keys required, secrets only from the keychain, TLS not required off loopback</source>
+        <translation>Schlüssel erforderlich, Geheimnisse nur aus dem Schlüsselbund, TLS außerhalb von Loopback nicht erforderlich</translation>
+    </message>
+    <message>
+        <source>keys required, secrets only from the keychain, TLS off loopback</source>
+        <translation>Schlüssel erforderlich, Geheimnisse nur aus dem Schlüsselbund, TLS außerhalb von Loopback</translation>
+    </message>
+</context>
+<context>
+    <name>ServeCommand</name>
+    <message>
+        <source>No PEM certificate could be read from %1.</source>
+        <translation>Aus %1 konnte kein PEM-Zertifikat gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The key file %1 cannot be read.</source>
+        <translation>Die Schlüsseldatei %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>No unencrypted PEM private key could be read from %1.</source>
+        <translation>Aus %1 konnte kein unverschlüsselter privater PEM-Schlüssel gelesen werden.</translation>
+    </message>
+    <message>
+        <source>Serve MCP over Streamable HTTP at /mcp (default http://127.0.0.1:3001/mcp).</source>
+        <translation>Stellt MCP über Streamable HTTP unter /mcp bereit (Standard: http://127.0.0.1:3001/mcp).</translation>
+    </message>
+    <message>
+        <source>Address to listen on (default 127.0.0.1).</source>
+        <translation>Adresse, auf der gelauscht wird (Standard: 127.0.0.1).</translation>
+    </message>
+    <message>
+        <source>Port (default 3001).</source>
+        <translation>Port (Standard: 3001).</translation>
+    </message>
+    <message>
+        <source>PEM certificate (chain) for HTTPS.</source>
+        <translation>PEM-Zertifikat (oder -Kette) für HTTPS.</translation>
+    </message>
+    <message>
+        <source>PEM private key for HTTPS.</source>
+        <translation>Privater PEM-Schlüssel für HTTPS.</translation>
+    </message>
+    <message>
+        <source>A web origin allowed to call (repeatable).</source>
+        <translation>Ein Web-Origin, der aufrufen darf (mehrfach angebbar).</translation>
+    </message>
+    <message>
+        <source>Unexpected argument &apos;%1&apos; after serve.</source>
+        <translation>Unerwartetes Argument „%1“ nach serve.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an IP address to listen on.</source>
+        <translation>„%1“ ist keine IP-Adresse, auf der gelauscht werden kann.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a port number.</source>
+        <translation>„%1“ ist keine Portnummer.</translation>
+    </message>
+    <message>
+        <source>HTTPS needs both --tls-cert and --tls-key.</source>
+        <translation>HTTPS braucht sowohl --tls-cert als auch --tls-key.</translation>
+    </message>
+    <message>
+        <source>At the production security level HomeWarden listens beyond this computer (%1) only over HTTPS: add --tls-cert and --tls-key, or listen on 127.0.0.1.</source>
+        <translation>Auf der Sicherheitsstufe production lauscht HomeWarden über diesen Computer hinaus (%1) nur über HTTPS: Geben Sie --tls-cert und --tls-key an oder lauschen Sie auf 127.0.0.1.</translation>
+    </message>
+    <message>
+        <source>HomeWarden cannot check keys, so it does not serve: %1</source>
+        <translation>HomeWarden kann keine Schlüssel prüfen und stellt deshalb nichts bereit: %1</translation>
+    </message>
+    <message>
+        <source>serving MCP at %1 (security level %2)</source>
+        <translation>stellt MCP unter %1 bereit (Sicherheitsstufe %2)</translation>
+    </message>
+</context>
+<context>
     <name>StatusCommand</name>
     <message>
         <source>Show the version, the state directory and what is configured.</source>
@@ -709,20 +996,20 @@ Geräte-IDs: ha:&lt;entity_id&gt; wie ha:light.kitchen oder loxone:&lt;uuid&gt;.
         <source>Backends: none configured yet</source>
         <translation>Backends: noch keines eingerichtet</translation>
     </message>
+    <message>
+        <source>Security level: %1 (%2)</source>
+        <translation>Sicherheitsstufe: %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Security level: invalid (%1)</source>
+        <translation>Sicherheitsstufe: ungültig (%1)</translation>
+    </message>
 </context>
 <context>
     <name>StdioCommand</name>
     <message>
         <source>Unexpected argument &apos;%1&apos; after --stdio.</source>
         <translation>Unerwartetes Argument „%1“ nach --stdio.</translation>
-    </message>
-    <message>
-        <source>Serve MCP over stdin/stdout for one AI client (headless); the key comes from HOMEWARDEN_API_KEY.</source>
-        <translation>Stellt MCP über stdin/stdout für einen KI-Client bereit (ohne Bildschirm); der Schlüssel kommt aus HOMEWARDEN_API_KEY.</translation>
-    </message>
-    <message>
-        <source>security level %1</source>
-        <translation>Sicherheitsstufe %1</translation>
     </message>
     <message>
         <source>No API key was given: set %1 to a key from &apos;homewarden keys generate&apos;.</source>
@@ -735,6 +1022,26 @@ Geräte-IDs: ha:&lt;entity_id&gt; wie ha:light.kitchen oder loxone:&lt;uuid&gt;.
     <message>
         <source>HomeWarden cannot check keys, so every call is refused: %1</source>
         <translation>HomeWarden kann keine Schlüssel prüfen und lehnt deshalb jeden Aufruf ab: %1</translation>
+    </message>
+    <message>
+        <source>Serve MCP over stdin/stdout for one AI client (headless); the key comes from HOMEWARDEN_API_KEY, or with --client NAME from the keychain.</source>
+        <translation>Stellt MCP über stdin/stdout für einen KI-Client bereit (ohne Bildschirm); der Schlüssel kommt aus HOMEWARDEN_API_KEY oder mit --client NAME aus dem Schlüsselbund.</translation>
+    </message>
+    <message>
+        <source>--client needs the name the client&apos;s key was stored under, e.g. --client claude.</source>
+        <translation>--client braucht den Namen, unter dem der Schlüssel des Clients gespeichert wurde, z. B. --client claude.</translation>
+    </message>
+    <message>
+        <source>security level %1: %2</source>
+        <translation>Sicherheitsstufe %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is ignored: with --client the key comes from the keychain entry client:%2.</source>
+        <translation>%1 wird ignoriert: Mit --client kommt der Schlüssel aus dem Schlüsselbund-Eintrag client:%2.</translation>
+    </message>
+    <message>
+        <source>The key stored for client &apos;%1&apos; was refused: %2</source>
+        <translation>Der für den Client „%1“ gespeicherte Schlüssel wurde abgelehnt: %2</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,8 @@
 #include "AuditCommand.h"
 #include "HomeWardenVersion.h"
 #include "KeysCommand.h"
+#include "SecretsCommand.h"
+#include "ServeCommand.h"
 #include "StatusCommand.h"
 #include "StdioCommand.h"
 
@@ -13,9 +15,11 @@
 CommandLine::CommandLine()
 {
     m_commands.push_back(std::make_unique<StdioCommand>());
+    m_commands.push_back(std::make_unique<ServeCommand>());
     m_commands.push_back(std::make_unique<StatusCommand>());
     m_commands.push_back(std::make_unique<KeysCommand>());
     m_commands.push_back(std::make_unique<AuditCommand>());
+    m_commands.push_back(std::make_unique<SecretsCommand>());
 }
 
 CommandLine::~CommandLine() = default;

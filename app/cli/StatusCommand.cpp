@@ -2,6 +2,7 @@
 
 #include "HomeWardenVersion.h"
 #include "ProtocolRevision.h"
+#include "SecurityLevel.h"
 #include "StateDirectory.h"
 
 #include <QTextStream>
@@ -31,6 +32,14 @@ int StatusCommand::run(const QStringList &arguments)
                     .arg(ProtocolRevision::supported().join(QStringLiteral(", ")))
         << '\n';
     out << tr("Transports: stdio (homewarden --stdio)") << '\n';
+    QString error;
+    if (const std::optional<SecurityLevel> level = SecurityLevels::fromEnvironment(&error)) {
+        out << tr("Security level: %1 (%2)")
+                        .arg(SecurityLevels::name(*level), SecurityLevels::summary(*level))
+            << '\n';
+    } else {
+        out << tr("Security level: invalid (%1)").arg(error) << '\n';
+    }
     out << tr("Backends: none configured yet") << '\n';
     return Success;
 }

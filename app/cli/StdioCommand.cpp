@@ -4,7 +4,9 @@
 #include "AuditTrail.h"
 #include "ClosedGate.h"
 #include "Gatekeeper.h"
+#include "KeychainSecretStore.h"
 #include "McpSession.h"
+#include "SecretNames.h"
 #include "SecurityStack.h"
 #include "StateDirectory.h"
 #include "StdioTransport.h"
@@ -19,6 +21,7 @@
 namespace {
 
 constexpr char KEY_VARIABLE[] = "HOMEWARDEN_API_KEY";
+constexpr char CLIENT_OPTION[] = "--client";
 
 void say(const QString &line)
 {
@@ -35,20 +38,58 @@ void auditServer(AuditTrail *trail, const char *event)
     trail->append(e);
 }
 
+// The key `homewarden secrets set client:NAME` stored; empty, with *error, when the keychain
+// cannot give it.
+QString keyOfClient(const QString &client, QString *error)
+{
+    KeychainSecretStore keychain;
+    const SecretJob::Result result = keychain.readAndWait(SecretNames::client(client));
+    if (!result.isOk())
+        *error = result.errorString;
+    return result.value;
+}
+
 } // namespace
 
 QString StdioCommand::summary() const
 {
     return tr("Serve MCP over stdin/stdout for one AI client (headless); the key comes from "
-              "HOMEWARDEN_API_KEY.");
+              "HOMEWARDEN_API_KEY, or with --client NAME from the keychain.");
+}
+
+bool StdioCommand::parseArguments(const QStringList &arguments, QString *client)
+{
+    const QString prefix = QLatin1String(CLIENT_OPTION) + QLatin1Char('=');
+    bool clientGiven = false;
+    for (qsizetype i = 0; i < arguments.size(); ++i) {
+        const QString &argument = arguments.at(i);
+        if (argument == QLatin1String(CLIENT_OPTION) && i + 1 < arguments.size()) {
+            *client = arguments.at(++i);
+        } else if (argument.startsWith(prefix)) {
+            *client = argument.mid(prefix.size());
+        } else if (argument == QLatin1String(CLIENT_OPTION)) {
+            say(tr("--client needs the name the client's key was stored under, e.g. --client "
+                   "claude."));
+            return false;
+        } else {
+            say(tr("Unexpected argument '%1' after --stdio.").arg(argument));
+            return false;
+        }
+        clientGiven = true;
+    }
+    QString error;
+    if (clientGiven && !SecretNames::isValid(SecretNames::client(*client), &error)) {
+        say(error);
+        return false;
+    }
+    return true;
 }
 
 int StdioCommand::run(const QStringList &arguments)
 {
-    if (!arguments.isEmpty()) {
-        say(tr("Unexpected argument '%1' after --stdio.").arg(arguments.first()));
+    QString client;
+    if (!parseArguments(arguments, &client))
         return UsageError;
-    }
     QElapsedTimer startedAt;
     startedAt.start();
 
@@ -61,7 +102,8 @@ int StdioCommand::run(const QStringList &arguments)
         say(error);
         return UsageError;
     }
-    say(tr("security level %1").arg(SecurityLevels::name(*level)));
+    say(tr("security level %1: %2")
+                    .arg(SecurityLevels::name(*level), SecurityLevels::summary(*level)));
 
     ToolRegistry tools;
     if (!tools.add(SystemStatusTool::definition(startedAt), &error)) {
@@ -78,15 +120,39 @@ int StdioCommand::run(const QStringList &arguments)
     Caller caller{{}, {}, QStringLiteral("stdio"), QStringLiteral("stdio"), {}};
     if (security) {
         gate = security->gatekeeper();
-        const QString key = qEnvironmentVariable(KEY_VARIABLE);
-        caller = security->gatekeeper()->authenticate(key, caller.source, caller.transport);
-        if (!caller.isAuthenticated()) {
-            caller.refusal = key.isEmpty()
-                    ? tr("No API key was given: set %1 to a key from 'homewarden keys generate'.")
-                              .arg(QLatin1String(KEY_VARIABLE))
-                    : tr("The key in %1 was refused: %2")
-                              .arg(QLatin1String(KEY_VARIABLE), caller.refusal);
-            say(caller.refusal);
+        if (client.isEmpty()) {
+            const QString key = qEnvironmentVariable(KEY_VARIABLE);
+            caller = security->gatekeeper()->authenticate(key, caller.source, caller.transport);
+            if (!caller.isAuthenticated()) {
+                caller.refusal = key.isEmpty()
+                        ? tr("No API key was given: set %1 to a key from 'homewarden keys "
+                             "generate'.")
+                                  .arg(QLatin1String(KEY_VARIABLE))
+                        : tr("The key in %1 was refused: %2")
+                                  .arg(QLatin1String(KEY_VARIABLE), caller.refusal);
+                say(caller.refusal);
+            }
+        } else {
+            if (qEnvironmentVariableIsSet(KEY_VARIABLE)) {
+                say(tr("%1 is ignored: with --client the key comes from the keychain entry "
+                       "client:%2.")
+                                .arg(QLatin1String(KEY_VARIABLE), client));
+            }
+            // Only --client touches the keychain: it costs D-Bus round trips, and --stdio
+            // starts with every session of an MCP client.
+            QString keychainError;
+            const QString key = keyOfClient(client, &keychainError);
+            // Without the client's key nobody is let in, not even the development level's
+            // keyless caller: --client asked for that key.
+            if (keychainError.isEmpty())
+                caller = security->gatekeeper()->authenticate(key, caller.source, caller.transport);
+            if (!caller.isAuthenticated()) {
+                caller.refusal = !keychainError.isEmpty()
+                        ? keychainError
+                        : tr("The key stored for client '%1' was refused: %2")
+                                  .arg(client, caller.refusal);
+                say(caller.refusal);
+            }
         }
         auditServer(security->auditTrail(), AuditEvent::SERVER_STARTED);
     } else {

@@ -11,4 +11,8 @@ public:
     QString name() const override { return QStringLiteral("--stdio"); }
     QString summary() const override;
     int run(const QStringList &arguments) override;
+
+private:
+    // Accepts `--client NAME` (or --client=NAME) and nothing else; prints why not otherwise.
+    static bool parseArguments(const QStringList &arguments, QString *client);
 };

@@ -57,7 +57,11 @@ McpSession::McpSession(
 
 void McpSession::receive(const QByteArray &text)
 {
-    const JsonRpc::Message message = JsonRpc::parse(text);
+    receiveMessage(JsonRpc::parse(text));
+}
+
+void McpSession::receiveMessage(const JsonRpc::Message &message)
+{
     switch (message.kind) {
     case JsonRpc::Message::Kind::Invalid:
         replyError(message.id, message.errorCode, message.errorMessage);

@@ -30,6 +30,8 @@ public:
 
     // Handles one JSON text (one line of stdio, one POST body).
     void receive(const QByteArray &text);
+    // The same for a message the transport has parsed already (HTTP looks at it first).
+    void receiveMessage(const JsonRpc::Message &message);
 
     bool isInitialized() const { return m_initialized; }
     ProtocolRevision protocolRevision() const { return m_revision; }

@@ -10,11 +10,18 @@ class ToolResult;
 // Who is calling, as the transport established it.
 struct Caller
 {
+    // Why no key was accepted, in the terms HTTP answers with (401, 403, 503).
+    enum class Refusal { None, NoKey, BadKey, NotAllowedHere, Banned, Unavailable };
+
     QString keyId; // empty when no key was accepted
     QString role; // "admin", "operator", ...; empty when unauthenticated
     QString source; // "stdio" or the peer's address
     QString transport; // "stdio" or "streamable-http"
     QString refusal; // why no key was accepted (shown on every tool call), else empty
+    Refusal refusalKind = Refusal::None;
+    // HTTP counts every request against the rate limit already, so a tool call in it is not
+    // counted twice.
+    bool rateCountedByTransport = false;
 
     bool isAuthenticated() const { return !keyId.isEmpty(); }
 };

@@ -211,8 +211,9 @@ void AuditTrail::recycle(QList<AuditEvent> *list)
 bool AuditTrail::waitBeforeRetry(int failures)
 {
     QMutexLocker lock(&m_mutex);
-    // Closing down: a few last attempts, then give up rather than hang the process.
-    if (m_stopping && failures >= ATTEMPTS_BEFORE_REPORT)
+    // Closing down, after the destructor's flush() has given the writer its time: give up
+    // rather than hold the process.
+    if (m_stopping)
         return false;
     const int delay = qMin(FIRST_RETRY_DELAY_MS << qMin(failures - 1, 5), MAX_RETRY_DELAY_MS);
     // New events wake the writer too; they must not shorten the pause.

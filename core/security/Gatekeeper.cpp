@@ -48,7 +48,9 @@ Caller Gatekeeper::authenticate(
                               .arg(error, source);
             audit(AuditEvent::AUTH_FAILURE, {}, source, QStringLiteral("authenticate"), {},
                     QStringLiteral("denied"), reason);
-            return {{}, {}, source, transport, reason};
+            Caller banned{{}, {}, source, transport, reason};
+            banned.refusalKind = Caller::Refusal::Banned;
+            return banned;
         }
     }
 
@@ -61,13 +63,14 @@ Caller Gatekeeper::authenticate(
             return {QLatin1String(DEVELOPMENT_KEY_ID), Roles::name(Role::Admin), source, transport,
                     {}};
         }
-        return refuse({}, source, transport, QStringLiteral("No API key was given."));
+        return refuse({}, source, transport, Caller::Refusal::NoKey,
+                QStringLiteral("No API key was given."));
     }
 
     QString error;
     const std::optional<KeyText::Parts> parts = KeyText::parse(keyText, &error);
     if (!parts)
-        return refuse({}, source, transport, error);
+        return refuse({}, source, transport, Caller::Refusal::BadKey, error);
 
     const std::optional<ApiKey> key = m_services.keys->find(parts->id, &error);
     if (!error.isEmpty()) {
@@ -76,19 +79,26 @@ Caller Gatekeeper::authenticate(
                                        .arg(error, parts->id);
         audit(AuditEvent::AUTH_FAILURE, parts->id, source, QStringLiteral("authenticate"), {},
                 QStringLiteral("error"), reason);
-        return {{}, {}, source, transport, reason};
+        Caller unavailable{{}, {}, source, transport, reason};
+        unavailable.refusalKind = Caller::Refusal::Unavailable;
+        return unavailable;
     }
     if (!key)
-        return refuse(parts->id, source, transport,
+        return refuse(parts->id, source, transport, Caller::Refusal::BadKey,
                 QStringLiteral("Key %1 does not exist.").arg(parts->id));
     if (!KeyText::constantTimeEquals(
                 KeyText::hashSecret(parts->id, parts->secret), key->secretHash))
-        return refuse(parts->id, source, transport,
+        return refuse(parts->id, source, transport, Caller::Refusal::BadKey,
                 QStringLiteral("Key %1 was given with a wrong secret.").arg(parts->id));
 
     const Decision usable = Authorizer::checkKey(*key, addressOf(source), now);
-    if (!usable.allowed)
-        return refuse(parts->id, source, transport, usable.reason);
+    if (!usable.allowed) {
+        // A valid key used from a place its allow-list excludes is forbidden, not unknown.
+        const bool keyItselfBad = key->isRevoked() || !key->active || key->isExpired(now);
+        return refuse(parts->id, source, transport,
+                keyItselfBad ? Caller::Refusal::BadKey : Caller::Refusal::NotAllowedHere,
+                usable.reason);
+    }
 
     m_services.keys->recordUse(key->id, now, source);
     if (m_services.loginGuard && fromNetwork)
@@ -99,7 +109,7 @@ Caller Gatekeeper::authenticate(
 }
 
 Caller Gatekeeper::refuse(const QString &keyId, const QString &source, const QString &transport,
-        const QString &reason)
+        Caller::Refusal kind, const QString &reason)
 {
     audit(AuditEvent::AUTH_FAILURE, keyId, source, QStringLiteral("authenticate"), {},
             QStringLiteral("denied"), reason);
@@ -115,7 +125,9 @@ Caller Gatekeeper::refuse(const QString &keyId, const QString &source, const QSt
                             .arg(LoginGuard::MAX_FAILURES)
                             .arg(source, until.toString(Qt::ISODate)));
     }
-    return {{}, {}, source, transport, reason};
+    Caller caller{{}, {}, source, transport, reason};
+    caller.refusalKind = kind;
+    return caller;
 }
 
 ToolGate::Admission Gatekeeper::admit(const ToolCall &call)
@@ -159,20 +171,57 @@ ToolGate::Admission Gatekeeper::admit(const ToolCall &call)
     if (!decision.allowed)
         return deny(AuditEvent::AUTHZ_DENIED, decision.reason);
 
-    if (m_level != SecurityLevel::Development) {
-        const RateLimiter::Verdict verdict =
-                m_services.rateLimiter->acquire(key->id, key->effectiveRateLimit(), now, &error);
-        if (!verdict.allowed) {
-            const QString reason = !error.isEmpty()
-                    ? error
-                    : QStringLiteral("Key %1 has used its %2 calls per minute; try again in %3 s.")
-                              .arg(key->id)
-                              .arg(verdict.limit)
-                              .arg(verdict.retryAfterSeconds);
+    if (m_level != SecurityLevel::Development && !caller.rateCountedByTransport) {
+        QString reason;
+        if (!acquire(*key, &reason).allowed)
             return deny(AuditEvent::RATE_LIMIT_EXCEEDED, reason);
-        }
     }
     return {true, {}};
+}
+
+RateLimiter::Verdict Gatekeeper::acquire(const ApiKey &key, QString *reason)
+{
+    QString error;
+    RateLimiter::Verdict verdict = m_services.rateLimiter->acquire(
+            key.id, key.effectiveRateLimit(), m_services.clock->now(), &error);
+    if (!verdict.allowed)
+        *reason = !error.isEmpty()
+                ? error
+                : QStringLiteral("Key %1 has used its %2 calls per minute; try again in %3 s.")
+                          .arg(key.id)
+                          .arg(verdict.limit)
+                          .arg(verdict.retryAfterSeconds);
+    return verdict;
+}
+
+RateLimiter::Verdict Gatekeeper::countRequest(const Caller &caller, const QString &action)
+{
+    RateLimiter::Verdict unlimited;
+    unlimited.allowed = true;
+    if (!caller.isAuthenticated()) {
+        unlimited.allowed = false;
+        return unlimited;
+    }
+    if (m_level == SecurityLevel::Development || caller.keyId == QLatin1String(DEVELOPMENT_KEY_ID))
+        return unlimited;
+    QString error;
+    const std::optional<ApiKey> key = m_services.keys->find(caller.keyId, &error);
+    if (!key) {
+        RateLimiter::Verdict refused;
+        refused.retryAfterSeconds = 1;
+        return refused;
+    }
+    QString reason;
+    const RateLimiter::Verdict verdict = acquire(*key, &reason);
+    if (!verdict.allowed)
+        audit(AuditEvent::RATE_LIMIT_EXCEEDED, caller.keyId, caller.source, action, {},
+                QStringLiteral("denied"), reason);
+    return verdict;
+}
+
+void Gatekeeper::recordDenial(const QString &source, const QString &action, const QString &reason)
+{
+    audit(AuditEvent::AUTHZ_DENIED, {}, source, action, {}, QStringLiteral("denied"), reason);
 }
 
 void Gatekeeper::finished(const ToolCall &call, const ToolResult &result)

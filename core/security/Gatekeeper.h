@@ -1,6 +1,7 @@
 #pragma once
 
 #include "Authorizer.h"
+#include "RateLimiter.h"
 #include "SecurityLevel.h"
 #include "ToolGate.h"
 
@@ -9,7 +10,6 @@
 class Clock;
 class KeyStore;
 class LoginGuard;
-class RateLimiter;
 struct AuditEvent;
 
 // The gate in front of every tool: authenticates presented keys, and for each call re-reads
@@ -42,14 +42,24 @@ public:
     Caller authenticate(const QString &keyText, const QString &source, const QString &transport);
 
     Admission admit(const ToolCall &call) override;
+
+    // Counts one request of an authenticated caller against its key's rate limit (HTTP does
+    // this per request; stdio per tool call, inside admit()). Audits a refusal. *error is set
+    // when the window cannot be read (the verdict then refuses).
+    RateLimiter::Verdict countRequest(const Caller &caller, const QString &action);
     void finished(const ToolCall &call, const ToolResult &result) override;
+
+    // Audits a refusal made before the gate was asked (a foreign Origin or Host header, ...).
+    void recordDenial(const QString &source, const QString &action, const QString &reason);
 
     // Home Assistant's lock and alarm domains, until the device model classifies devices.
     static bool isSecurityDomain(const QString &deviceId);
 
 private:
     Caller refuse(const QString &keyId, const QString &source, const QString &transport,
-            const QString &reason);
+            Caller::Refusal kind, const QString &reason);
+    // The verdict for key, with the refusal sentence in *reason.
+    RateLimiter::Verdict acquire(const ApiKey &key, QString *reason);
     void audit(const char *event, const QString &keyId, const QString &source,
             const QString &action, const QString &target, const QString &result,
             const QString &reason) const;

@@ -1,5 +1,7 @@
 #include "SecurityLevel.h"
 
+#include <QCoreApplication>
+
 namespace SecurityLevels {
 
 QString name(SecurityLevel level)
@@ -11,6 +13,23 @@ QString name(SecurityLevel level)
         return QStringLiteral("staging");
     case SecurityLevel::Production:
         return QStringLiteral("production");
+    }
+    return {};
+}
+
+QString summary(SecurityLevel level)
+{
+    switch (level) {
+    case SecurityLevel::Development:
+        return QCoreApplication::translate("SecurityLevels",
+                "keys optional on loopback and stdio, no rate limit, secrets from the "
+                "environment accepted, no TLS required");
+    case SecurityLevel::Staging:
+        return QCoreApplication::translate("SecurityLevels",
+                "keys required, secrets only from the keychain, TLS not required off loopback");
+    case SecurityLevel::Production:
+        return QCoreApplication::translate("SecurityLevels",
+                "keys required, secrets only from the keychain, TLS off loopback");
     }
     return {};
 }

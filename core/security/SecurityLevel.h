@@ -13,6 +13,8 @@ enum class SecurityLevel { Development, Staging, Production };
 namespace SecurityLevels {
 
 QString name(SecurityLevel level);
+// What the level requires and relaxes, in a few words for people ("keys required, ...").
+QString summary(SecurityLevel level);
 std::optional<SecurityLevel> fromName(const QString &name);
 // The level from the environment; an unknown value is an error (nothing is guessed), with
 // *error saying which values exist.

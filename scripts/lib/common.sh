@@ -8,10 +8,12 @@ HW_BUILD_PACKAGES=(
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libqt6sql6-sqlite libqt6svg6 libgl-dev
     qtkeychain-qt6-dev libvalijson-dev libexpected-dev libtomlplusplus-dev
+    libsecret-1-0
 )
 # What the tests start or drive: a real Secret Service, a session bus, a virtual display.
+# QtKeychain loads libsecret at run time without depending on it.
 HW_TEST_PACKAGES=(
-    dbus gnome-keyring xvfb sqlite3
+    dbus gnome-keyring libsecret-1-0 xvfb sqlite3
 )
 
 hw_log() { printf '==> %s\n' "$*" >&2; }

@@ -49,7 +49,7 @@ std::unique_ptr<AuditTrail> openTrail(const QString &directory)
     return trail;
 }
 
-double percentile(std::vector<qint64> sorted, double p)
+double percentile(const std::vector<qint64> &sorted, double p)
 {
     if (sorted.empty())
         return 0;

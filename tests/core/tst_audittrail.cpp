@@ -29,8 +29,11 @@ private Q_SLOTS:
     void keepsOneChainAcrossWriters();
     void detectsTampering_data();
     void detectsTampering();
+    void findsTheFirstBadRowInALongTrail_data();
+    void findsTheFirstBadRowInALongTrail();
     void flushTimesOutWhileTheDatabaseIsLocked();
     void reportsAFailedWriteAndKeepsTheEvents();
+    void namesTheEventsItCouldNotWriteWhenClosed();
 
 private:
     static AuditEvent event(const QString &name, const QString &keyId = {},
@@ -415,6 +418,52 @@ void tst_AuditTrail::detectsTampering()
     QCOMPARE(log->verify().ok, !staysBroken);
 }
 
+void tst_AuditTrail::findsTheFirstBadRowInALongTrail_data()
+{
+    QTest::addColumn<QStringList>("statements");
+    QTest::addColumn<qint64>("firstBadSeq");
+    QTest::addColumn<QString>("mentions");
+
+    // 10,000 rows: verify() hashes them in chunks of a few thousand on several threads.
+    QTest::newRow("two edits") << QStringList{
+            QStringLiteral("UPDATE audit SET reason = 'x' WHERE seq = 9000"),
+            QStringLiteral("UPDATE audit SET reason = 'x' WHERE seq = 5000"),
+    } << qint64(5000) << QStringLiteral("Row 5000 was changed");
+    QTest::newRow("edit before a gap") << QStringList{
+            QStringLiteral("DELETE FROM audit WHERE seq = 9500"),
+            QStringLiteral("UPDATE audit SET target = 'x' WHERE seq = 6000"),
+    } << qint64(6000) << QStringLiteral("Row 6000 was changed");
+    QTest::newRow("gap before an edit") << QStringList{
+            QStringLiteral("DELETE FROM audit WHERE seq = 3000"),
+            QStringLiteral("UPDATE audit SET target = 'x' WHERE seq = 9000"),
+    } << qint64(3000) << QStringLiteral("Row 3000 is missing");
+    QTest::newRow("last row") << QStringList{
+            QStringLiteral("UPDATE audit SET result = 'denied' WHERE seq = 10000"),
+    } << qint64(10000) << QStringLiteral("Row 10000 was changed");
+}
+
+void tst_AuditTrail::findsTheFirstBadRowInALongTrail()
+{
+    QFETCH(QStringList, statements);
+    QFETCH(qint64, firstBadSeq);
+    QFETCH(QString, mentions);
+
+    writeEvents(10000);
+    const std::unique_ptr<AuditLog> log = openLog();
+    QVERIFY(log);
+    const AuditLog::Verification intact = log->verify();
+    QVERIFY2(intact.ok, qPrintable(intact.reason));
+    QCOMPARE(intact.rowsChecked, 10000);
+
+    for (const QString &statement : statements)
+        QVERIFY(execute(statement));
+    const AuditLog::Verification verification = log->verify();
+    QVERIFY(!verification.ok);
+    QVERIFY2(verification.reason.contains(mentions), qPrintable(verification.reason));
+    QCOMPARE(verification.firstBadSeq, firstBadSeq);
+    QCOMPARE(verification.rowsChecked, firstBadSeq - 1);
+}
+
 void tst_AuditTrail::flushTimesOutWhileTheDatabaseIsLocked()
 {
     const std::unique_ptr<AuditTrail> trail = openTrail();
@@ -455,6 +504,21 @@ void tst_AuditTrail::reportsAFailedWriteAndKeepsTheEvents()
     QVERIFY(log);
     QCOMPARE(log->count(), 3);
     QVERIFY(log->verify().ok);
+}
+
+void tst_AuditTrail::namesTheEventsItCouldNotWriteWhenClosed()
+{
+    std::unique_ptr<AuditTrail> trail = openTrail();
+    QVERIFY(trail);
+    QVERIFY(execute(QStringLiteral("ALTER TABLE audit RENAME TO audit_away")));
+    QTest::ignoreMessage(
+            QtWarningMsg, QRegularExpression(QStringLiteral("^The audit trail cannot be written")));
+    QTest::ignoreMessage(QtWarningMsg,
+            QRegularExpression(
+                    QStringLiteral("^2 audit events could not be written and are lost")));
+    trail->append(event(QLatin1String(AuditEvent::TOOL_CALL)));
+    trail->append(event(QLatin1String(AuditEvent::TOOL_CALL)));
+    trail.reset(); // flushes for 5 s, then gives up
 }
 
 QTEST_GUILESS_MAIN(tst_AuditTrail)

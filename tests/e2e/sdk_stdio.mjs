@@ -6,6 +6,9 @@
 //          (server args default to "--stdio")
 // Env:     HOMEWARDEN_HOME      passed through to the server (the whole
 //                              environment is passed through)
+//          HOMEWARDEN_E2E_EXPECT_KEY_ID  the caller's key id to expect when the
+//                              server takes its key from elsewhere than
+//                              HOMEWARDEN_API_KEY (e.g. --client NAME)
 //          HOMEWARDEN_E2E_TRACE=1  print every JSON-RPC message on stderr
 //
 // Output is TAP-like: one "ok - ..." / "not ok - ..." line per check, then a
@@ -201,9 +204,11 @@ async function main() {
     check(typeof sc?.uptime_seconds === "number", `tools/call ${TOOL}: structuredContent.uptime_seconds is a number`, `structuredContent = ${j(sc)}`);
     check(sc?.transport === "stdio", `tools/call ${TOOL}: structuredContent.transport === "stdio"`, `structuredContent = ${j(sc)}`);
     check(Array.isArray(sc?.backends), `tools/call ${TOOL}: structuredContent.backends is an array`, `structuredContent = ${j(sc)}`);
-    if (process.env.HOMEWARDEN_API_KEY) {
-      // The caller is the key the test handed over (hwk_{role}_{seq}_{secret}).
-      const keyId = process.env.HOMEWARDEN_API_KEY.split("_").slice(0, 3).join("_");
+    // The caller is the key the test handed over (hwk_{role}_{seq}_{secret}).
+    const keyId =
+      process.env.HOMEWARDEN_E2E_EXPECT_KEY_ID ||
+      process.env.HOMEWARDEN_API_KEY?.split("_").slice(0, 3).join("_");
+    if (keyId) {
       check(sc?.caller?.key_id === keyId, `tools/call ${TOOL}: structuredContent.caller.key_id is the key's id`, `structuredContent = ${j(sc)}`);
     }
     check(

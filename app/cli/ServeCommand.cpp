@@ -1,0 +1,185 @@
+#include "ServeCommand.h"
+
+#include "AuditEvent.h"
+#include "AuditTrail.h"
+#include "HttpServer.h"
+#include "McpHttpService.h"
+#include "SecurityStack.h"
+#include "StateDirectory.h"
+#include "SystemStatusTool.h"
+#include "ToolRegistry.h"
+#include "UnixSignals.h"
+
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QSslCertificate>
+#include <QSslKey>
+
+#include <csignal>
+#include <cstdio>
+
+namespace {
+
+constexpr quint16 DEFAULT_PORT = 3001;
+
+void say(const QString &line)
+{
+    std::fprintf(stderr, "homewarden: %s\n", qPrintable(line));
+}
+
+void auditServer(AuditTrail *trail, const char *event, const QString &reason)
+{
+    AuditEvent e;
+    e.event = QLatin1String(event);
+    e.source = QStringLiteral("serve");
+    e.action = QStringLiteral("serve");
+    e.result = QStringLiteral("ok");
+    e.reason = reason;
+    trail->append(e);
+}
+
+// The PEM certificate chain and key; false and *error (one sentence) when unusable.
+bool loadTls(
+        const QString &certPath, const QString &keyPath, QSslConfiguration *tls, QString *error)
+{
+    const QList<QSslCertificate> chain = QSslCertificate::fromPath(certPath, QSsl::Pem);
+    if (chain.isEmpty()) {
+        *error = ServeCommand::tr("No PEM certificate could be read from %1.").arg(certPath);
+        return false;
+    }
+    QFile keyFile(keyPath);
+    if (!keyFile.open(QIODevice::ReadOnly)) {
+        *error = ServeCommand::tr("The key file %1 cannot be read.").arg(keyPath);
+        return false;
+    }
+    const QByteArray pem = keyFile.readAll();
+    QSslKey key;
+    for (QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec, QSsl::Opaque}) {
+        key = QSslKey(pem, algorithm, QSsl::Pem);
+        if (!key.isNull())
+            break;
+    }
+    if (key.isNull()) {
+        *error = ServeCommand::tr("No unencrypted PEM private key could be read from %1.")
+                         .arg(keyPath);
+        return false;
+    }
+    *tls = QSslConfiguration::defaultConfiguration();
+    tls->setLocalCertificateChain(chain);
+    tls->setPrivateKey(key);
+    tls->setProtocol(QSsl::TlsV1_2OrLater);
+    return true;
+}
+
+} // namespace
+
+QString ServeCommand::summary() const
+{
+    return tr("Serve MCP over Streamable HTTP at /mcp (default http://127.0.0.1:3001/mcp).");
+}
+
+int ServeCommand::run(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    const QCommandLineOption hostOption(QStringLiteral("host"),
+            tr("Address to listen on (default 127.0.0.1)."), QStringLiteral("H"),
+            QStringLiteral("127.0.0.1"));
+    const QCommandLineOption portOption(QStringLiteral("port"), tr("Port (default 3001)."),
+            QStringLiteral("P"), QString::number(DEFAULT_PORT));
+    const QCommandLineOption certOption(QStringLiteral("tls-cert"),
+            tr("PEM certificate (chain) for HTTPS."), QStringLiteral("F"));
+    const QCommandLineOption keyOption(
+            QStringLiteral("tls-key"), tr("PEM private key for HTTPS."), QStringLiteral("F"));
+    const QCommandLineOption originOption(QStringLiteral("allow-origin"),
+            tr("A web origin allowed to call (repeatable)."), QStringLiteral("ORIGIN"));
+    parser.addOptions({hostOption, portOption, certOption, keyOption, originOption});
+    if (!parser.parse(QStringList{QStringLiteral("homewarden serve")} + arguments)) {
+        say(parser.errorText());
+        return UsageError;
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        say(tr("Unexpected argument '%1' after serve.").arg(parser.positionalArguments().first()));
+        return UsageError;
+    }
+    const QHostAddress address(parser.value(hostOption));
+    if (address.isNull()) {
+        say(tr("'%1' is not an IP address to listen on.").arg(parser.value(hostOption)));
+        return UsageError;
+    }
+    bool portOk = false;
+    const uint port = parser.value(portOption).toUInt(&portOk);
+    if (!portOk || port > 65535) {
+        say(tr("'%1' is not a port number.").arg(parser.value(portOption)));
+        return UsageError;
+    }
+    if (parser.isSet(certOption) != parser.isSet(keyOption)) {
+        say(tr("HTTPS needs both --tls-cert and --tls-key."));
+        return UsageError;
+    }
+
+    QString error;
+    const std::optional<SecurityLevel> level = SecurityLevels::fromEnvironment(&error);
+    if (!level) {
+        say(error);
+        return UsageError;
+    }
+    const bool tls = parser.isSet(certOption);
+    if (*level == SecurityLevel::Production && !tls && !address.isLoopback()) {
+        say(tr("At the production security level HomeWarden listens beyond this computer (%1) "
+               "only over HTTPS: add --tls-cert and --tls-key, or listen on 127.0.0.1.")
+                        .arg(address.toString()));
+        return UsageError;
+    }
+
+    HttpServer::Options serverOptions;
+    serverOptions.address = address;
+    serverOptions.port = quint16(port);
+    if (tls) {
+        QSslConfiguration configuration;
+        if (!loadTls(parser.value(certOption), parser.value(keyOption), &configuration, &error)) {
+            say(error);
+            return Failure;
+        }
+        serverOptions.tls = configuration;
+    }
+
+    const std::unique_ptr<SecurityStack> security =
+            SecurityStack::open(StateDirectory::path(), *level, &error);
+    if (!security) {
+        // Unlike a stdio client, nobody would see a refusal per call: refuse to start.
+        say(tr("HomeWarden cannot check keys, so it does not serve: %1").arg(error));
+        return Failure;
+    }
+
+    QElapsedTimer startedAt;
+    startedAt.start();
+    ToolRegistry tools;
+    if (!tools.add(SystemStatusTool::definition(startedAt), &error)) {
+        say(error);
+        return Failure;
+    }
+
+    std::signal(SIGPIPE, SIG_IGN);
+    HttpServer server;
+    if (!server.listen(serverOptions, &error)) {
+        say(error);
+        return Failure;
+    }
+    McpHttpService service(&server, &tools, security->gatekeeper(),
+            McpHttpService::defaultOptions(
+                    address, server.serverPort(), tls, parser.values(originOption)));
+    UnixSignals signals;
+    const QString url =
+            QStringLiteral("%1://%2:%3/mcp")
+                    .arg(tls ? QStringLiteral("https") : QStringLiteral("http"),
+                            address.protocol() == QAbstractSocket::IPv6Protocol
+                                    ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
+                                    : address.toString())
+                    .arg(server.serverPort());
+    say(tr("serving MCP at %1 (security level %2)").arg(url, SecurityLevels::name(*level)));
+    auditServer(security->auditTrail(), AuditEvent::SERVER_STARTED, url);
+    const int exitCode = QCoreApplication::exec();
+    auditServer(security->auditTrail(), AuditEvent::SERVER_STOPPED, url);
+    return exitCode;
+}
