@@ -13,11 +13,6 @@ namespace {
 
 constexpr int DEFAULT_LIMIT = 100;
 
-void printError(const QString &sentence)
-{
-    std::fprintf(stderr, "%s\n", qPrintable(sentence));
-}
-
 // Clients choose targets and reasons: nothing they wrote may move the cursor, recolour the
 // terminal, reorder the text around it (bidi overrides) or break a table row.
 QString printable(const QString &text)
@@ -174,7 +169,7 @@ int AuditCommand::run(const QStringList &arguments)
     QString error;
     const std::optional<Options> options = parse(arguments, &error);
     if (!options) {
-        printError(error);
+        Command::printError(error);
         return UsageError;
     }
     if (options->help) {
@@ -184,7 +179,7 @@ int AuditCommand::run(const QStringList &arguments)
 
     const std::unique_ptr<AuditLog> log = AuditLog::open(StateDirectory::path(), &error);
     if (!log) {
-        printError(error);
+        Command::printError(error);
         return Failure;
     }
     return options->verify ? verify(*log) : list(*log, *options);
@@ -207,7 +202,7 @@ int AuditCommand::list(const AuditLog &log, const Options &options)
     QString error;
     const QList<AuditRecord> records = log.query(options.filter, &error);
     if (!error.isEmpty()) {
-        printError(error);
+        Command::printError(error);
         return Failure;
     }
 

@@ -17,4 +17,12 @@ public:
     virtual QString summary() const = 0;
     // arguments: what follows the verb on the command line.
     virtual int run(const QStringList &arguments) = 0;
+
+    // One sentence for the person, on stderr (stdout stays for results, and for --stdio,
+    // for the protocol alone).
+    static void printError(const QString &sentence);
+    static void printOut(const QString &text);
+    // A server's line on stderr, prefixed with the program's name: it lands in logs that
+    // many programs share (an MCP client's server log, the journal).
+    static void printDiagnostic(const QString &line);
 };

@@ -22,18 +22,6 @@ namespace {
 constexpr int MAX_EXPIRY_DAYS = 36500;
 constexpr int MAX_RATE_LIMIT = 1000000;
 
-void printError(const QString &sentence)
-{
-    std::fprintf(stderr, "%s\n", qPrintable(sentence));
-}
-
-void printOut(const QString &text)
-{
-    QTextStream out(stdout);
-    out << text;
-    out.flush();
-}
-
 // Names and addresses come from people and imports: nothing in them may move the cursor or
 // recolour a terminal.
 QString printable(const QString &text)
@@ -62,7 +50,7 @@ std::unique_ptr<StateDatabase> openDatabase()
     std::unique_ptr<StateDatabase> database =
             StateDatabase::open(StateDirectory::path(), StateDatabase::Durability::Normal, &error);
     if (!database)
-        printError(error);
+        Command::printError(error);
     return database;
 }
 
@@ -72,14 +60,14 @@ std::unique_ptr<AuditTrail> openAuditTrail()
     QString error;
     std::unique_ptr<AuditTrail> trail = AuditTrail::open(StateDirectory::path(), &error);
     if (!trail)
-        printError(error);
+        Command::printError(error);
     return trail;
 }
 
 void flushAudit(AuditTrail *trail)
 {
     if (!trail->flush()) {
-        printError(QCoreApplication::translate("KeysCommand",
+        Command::printError(QCoreApplication::translate("KeysCommand",
                 "Warning: the change was made, but the audit trail could not record it yet."));
     }
 }
@@ -88,7 +76,7 @@ void flushAudit(AuditTrail *trail)
 void noteEnvironmentKeys()
 {
     if (EnvKeyStore::isConfigured()) {
-        printError(QCoreApplication::translate("KeysCommand",
+        Command::printError(QCoreApplication::translate("KeysCommand",
                 "Note: HOMEWARDEN_API_KEYS is set, so servers started with it use the keys it "
                 "lists, not those in homewarden.db."));
     }
@@ -130,15 +118,16 @@ QString KeysCommand::usage()
 int KeysCommand::run(const QStringList &arguments)
 {
     if (arguments.isEmpty()) {
-        printError(tr("keys needs a command such as generate or list; run 'homewarden keys "
-                      "--help' for the list."));
+        Command::printError(
+                tr("keys needs a command such as generate or list; run 'homewarden keys "
+                   "--help' for the list."));
         return UsageError;
     }
     const QString verb = arguments.first();
     const QStringList rest = arguments.mid(1);
     if (verb == QLatin1String("--help") || verb == QLatin1String("-h")
             || verb == QLatin1String("help")) {
-        printOut(usage());
+        Command::printOut(usage());
         return Success;
     }
     if (verb == QLatin1String("generate"))
@@ -155,7 +144,7 @@ int KeysCommand::run(const QStringList &arguments)
         return exportKeys(rest);
     if (verb == QLatin1String("import"))
         return importKeys(rest);
-    printError(
+    Command::printError(
             tr("Unknown keys command '%1'; run 'homewarden keys --help' for the list.").arg(verb));
     return UsageError;
 }
@@ -167,8 +156,8 @@ bool KeysCommand::parse(
             {QStringLiteral("h"), QStringLiteral("help")}, tr("Show this help.")));
     // QCommandLineParser wants the program first; it is never shown.
     if (!parser->parse(QStringList{QStringLiteral("homewarden")} + arguments)) {
-        printError(tr("%1 Run 'homewarden keys --help' for the usage of keys %2.")
-                           .arg(parser->errorText(), verb));
+        Command::printError(tr("%1 Run 'homewarden keys --help' for the usage of keys %2.")
+                                    .arg(parser->errorText(), verb));
         return false;
     }
     return true;
@@ -269,26 +258,28 @@ int KeysCommand::generate(const QStringList &arguments)
     if (!parse(&parser, QStringLiteral("generate"), arguments))
         return UsageError;
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(usage());
+        Command::printOut(usage());
         return Success;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        printError(tr("Unexpected argument '%1' after keys generate.")
-                           .arg(parser.positionalArguments().first()));
+        Command::printError(tr("Unexpected argument '%1' after keys generate.")
+                                    .arg(parser.positionalArguments().first()));
         return UsageError;
     }
     if (!parser.isSet(roleOption) || !parser.isSet(nameOption)) {
-        printError(tr("keys generate needs --role and --name, e.g. keys generate --role operator "
-                      "--name \"Claude Desktop\"."));
+        Command::printError(
+                tr("keys generate needs --role and --name, e.g. keys generate --role operator "
+                   "--name \"Claude Desktop\"."));
         return UsageError;
     }
 
     SqlKeyStore::NewKey spec;
     const std::optional<Role> role = Roles::fromName(parser.value(roleOption));
     if (!role) {
-        printError(tr("'%1' is not a role; choose admin, operator, monitor (or viewer), device or "
-                      "custom.")
-                           .arg(parser.value(roleOption)));
+        Command::printError(
+                tr("'%1' is not a role; choose admin, operator, monitor (or viewer), device or "
+                   "custom.")
+                        .arg(parser.value(roleOption)));
         return UsageError;
     }
     spec.role = *role;
@@ -298,7 +289,8 @@ int KeysCommand::generate(const QStringList &arguments)
     if (parser.isSet(expiresOption)) {
         const std::optional<QDateTime> expiry = expiryIn(parser.value(expiresOption), now);
         if (!expiry) {
-            printError(tr("--expires takes a number of days from 1 to %1.").arg(MAX_EXPIRY_DAYS));
+            Command::printError(
+                    tr("--expires takes a number of days from 1 to %1.").arg(MAX_EXPIRY_DAYS));
             return UsageError;
         }
         spec.expiresAt = *expiry;
@@ -310,14 +302,14 @@ int KeysCommand::generate(const QStringList &arguments)
         bool isNumber = false;
         spec.rateLimit = parser.value(rateOption).toInt(&isNumber);
         if (!isNumber || spec.rateLimit < 1 || spec.rateLimit > MAX_RATE_LIMIT) {
-            printError(tr("--rate-limit takes a number of calls per minute from 1 to %1.")
-                               .arg(MAX_RATE_LIMIT));
+            Command::printError(tr("--rate-limit takes a number of calls per minute from 1 to %1.")
+                                        .arg(MAX_RATE_LIMIT));
             return UsageError;
         }
     }
     QString error;
     if (!SqlKeyStore::validate(spec, now, &error)) {
-        printError(tr("The key cannot be created: %1").arg(error));
+        Command::printError(tr("The key cannot be created: %1").arg(error));
         return UsageError;
     }
 
@@ -330,7 +322,7 @@ int KeysCommand::generate(const QStringList &arguments)
     SqlKeyStore store(database.get());
     const std::optional<QString> keyText = store.create(spec, &error);
     if (!keyText) {
-        printError(tr("The key cannot be created: %1").arg(error));
+        Command::printError(tr("The key cannot be created: %1").arg(error));
         return Failure;
     }
     const QString id = KeyText::parse(*keyText)->id;
@@ -338,10 +330,11 @@ int KeysCommand::generate(const QStringList &arguments)
     flushAudit(trail.get());
 
     // The key alone on stdout, so that `KEY=$(homewarden keys generate ...)` takes just it.
-    printOut(*keyText + QLatin1Char('\n'));
-    printError(tr("Store this key now: it is shown only once and cannot be recovered (only a "
-                  "hash of it is kept). Its id is %1; revoke it with 'homewarden keys revoke %1'.")
-                       .arg(id));
+    Command::printOut(*keyText + QLatin1Char('\n'));
+    Command::printError(
+            tr("Store this key now: it is shown only once and cannot be recovered (only a "
+               "hash of it is kept). Its id is %1; revoke it with 'homewarden keys revoke %1'.")
+                    .arg(id));
     noteEnvironmentKeys();
     return Success;
 }
@@ -356,17 +349,17 @@ int KeysCommand::list(const QStringList &arguments)
     if (!parse(&parser, QStringLiteral("list"), arguments))
         return UsageError;
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(usage());
+        Command::printOut(usage());
         return Success;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        printError(tr("Unexpected argument '%1' after keys list.")
-                           .arg(parser.positionalArguments().first()));
+        Command::printError(tr("Unexpected argument '%1' after keys list.")
+                                    .arg(parser.positionalArguments().first()));
         return UsageError;
     }
     const QString format = parser.value(formatOption);
     if (format != QLatin1String("table") && format != QLatin1String("json")) {
-        printError(tr("--format takes table or json, not '%1'.").arg(format));
+        Command::printError(tr("--format takes table or json, not '%1'.").arg(format));
         return UsageError;
     }
 
@@ -377,7 +370,7 @@ int KeysCommand::list(const QStringList &arguments)
     QString error;
     QList<ApiKey> keys = store.list(&error);
     if (!error.isEmpty()) {
-        printError(error);
+        Command::printError(error);
         return Failure;
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -391,11 +384,12 @@ int KeysCommand::list(const QStringList &arguments)
         QJsonArray array;
         for (const ApiKey &key : keys)
             array.append(key.toJson());
-        printOut(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));
+        Command::printOut(QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Indented)));
         return Success;
     }
     if (keys.isEmpty()) {
-        printOut(tr("No keys yet; create one with 'homewarden keys generate --role R --name N'.")
+        Command::printOut(
+                tr("No keys yet; create one with 'homewarden keys generate --role R --name N'.")
                 + QLatin1Char('\n'));
         return Success;
     }
@@ -421,7 +415,7 @@ int KeysCommand::list(const QStringList &arguments)
         }
         table += line + QLatin1Char('\n');
     }
-    printOut(table);
+    Command::printOut(table);
     return Success;
 }
 
@@ -434,16 +428,16 @@ int KeysCommand::show(const QStringList &arguments)
     if (!parse(&parser, QStringLiteral("show"), arguments))
         return UsageError;
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(usage());
+        Command::printOut(usage());
         return Success;
     }
     if (parser.positionalArguments().size() != 1) {
-        printError(tr("keys show takes one key id, e.g. keys show hwk_operator_001."));
+        Command::printError(tr("keys show takes one key id, e.g. keys show hwk_operator_001."));
         return UsageError;
     }
     const QString format = parser.value(formatOption);
     if (format != QLatin1String("text") && format != QLatin1String("json")) {
-        printError(tr("--format takes text or json, not '%1'.").arg(format));
+        Command::printError(tr("--format takes text or json, not '%1'.").arg(format));
         return UsageError;
     }
     const QString id = parser.positionalArguments().first();
@@ -455,15 +449,16 @@ int KeysCommand::show(const QStringList &arguments)
     QString error;
     const std::optional<ApiKey> key = store.find(id, &error);
     if (!key) {
-        printError(error.isEmpty()
+        Command::printError(error.isEmpty()
                         ? tr("There is no key %1; 'homewarden keys list' shows the keys.").arg(id)
                         : error);
         return Failure;
     }
     if (format == QLatin1String("json"))
-        printOut(QString::fromUtf8(QJsonDocument(key->toJson()).toJson(QJsonDocument::Indented)));
+        Command::printOut(
+                QString::fromUtf8(QJsonDocument(key->toJson()).toJson(QJsonDocument::Indented)));
     else
-        printOut(describe(*key, QDateTime::currentDateTimeUtc()));
+        Command::printOut(describe(*key, QDateTime::currentDateTimeUtc()));
     return Success;
 }
 
@@ -473,11 +468,11 @@ int KeysCommand::revoke(const QStringList &arguments)
     if (!parse(&parser, QStringLiteral("revoke"), arguments))
         return UsageError;
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(usage());
+        Command::printOut(usage());
         return Success;
     }
     if (parser.positionalArguments().size() != 1) {
-        printError(tr("keys revoke takes one key id, e.g. keys revoke hwk_operator_001."));
+        Command::printError(tr("keys revoke takes one key id, e.g. keys revoke hwk_operator_001."));
         return UsageError;
     }
     const QString id = parser.positionalArguments().first();
@@ -491,12 +486,13 @@ int KeysCommand::revoke(const QStringList &arguments)
     SqlKeyStore store(database.get());
     QString error;
     if (!store.revoke(id, &error)) {
-        printError(error);
+        Command::printError(error);
         return Failure;
     }
     audit(trail.get(), AuditEvent::KEY_REVOKED, id, QStringLiteral("keys revoke"));
     flushAudit(trail.get());
-    printOut(tr("Key %1 is revoked; every HomeWarden process refuses it from now on.").arg(id)
+    Command::printOut(
+            tr("Key %1 is revoked; every HomeWarden process refuses it from now on.").arg(id)
             + QLatin1Char('\n'));
     return Success;
 }
@@ -520,12 +516,12 @@ int KeysCommand::update(const QStringList &arguments)
     if (!parse(&parser, QStringLiteral("update"), arguments))
         return UsageError;
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(usage());
+        Command::printOut(usage());
         return Success;
     }
     if (parser.positionalArguments().size() != 1) {
-        printError(tr("keys update takes one key id and the changes, e.g. keys update "
-                      "hwk_operator_001 --active false."));
+        Command::printError(tr("keys update takes one key id and the changes, e.g. keys update "
+                               "hwk_operator_001 --active false."));
         return UsageError;
     }
     const QString id = parser.positionalArguments().first();
@@ -549,8 +545,8 @@ int KeysCommand::update(const QStringList &arguments)
             const std::optional<QDateTime> expiry =
                     expiryIn(value, QDateTime::currentDateTimeUtc());
             if (!expiry) {
-                printError(tr("--expires takes a number of days from 1 to %1, or never.")
-                                   .arg(MAX_EXPIRY_DAYS));
+                Command::printError(tr("--expires takes a number of days from 1 to %1, or never.")
+                                            .arg(MAX_EXPIRY_DAYS));
                 return UsageError;
             }
             changes.expiresAt = *expiry;
@@ -575,9 +571,10 @@ int KeysCommand::update(const QStringList &arguments)
         const int limit = value == QLatin1String("default") ? 0 : value.toInt(&isNumber);
         if (value != QLatin1String("default")
                 && (!isNumber || limit < 1 || limit > MAX_RATE_LIMIT)) {
-            printError(tr("--rate-limit takes a number of calls per minute from 1 to %1, or "
-                          "default.")
-                               .arg(MAX_RATE_LIMIT));
+            Command::printError(
+                    tr("--rate-limit takes a number of calls per minute from 1 to %1, or "
+                       "default.")
+                            .arg(MAX_RATE_LIMIT));
             return UsageError;
         }
         changes.rateLimit = limit;
@@ -586,14 +583,15 @@ int KeysCommand::update(const QStringList &arguments)
     if (parser.isSet(activeOption)) {
         const QString value = parser.value(activeOption);
         if (value != QLatin1String("true") && value != QLatin1String("false")) {
-            printError(tr("--active takes true or false, not '%1'.").arg(value));
+            Command::printError(tr("--active takes true or false, not '%1'.").arg(value));
             return UsageError;
         }
         changes.active = value == QLatin1String("true");
         changed.append(QStringLiteral("active"));
     }
     if (changes.isEmpty()) {
-        printError(tr("keys update needs at least one change, such as --name or --active false."));
+        Command::printError(
+                tr("keys update needs at least one change, such as --name or --active false."));
         return UsageError;
     }
 
@@ -607,7 +605,7 @@ int KeysCommand::update(const QStringList &arguments)
     QString error;
     std::optional<ApiKey> key = store.find(id, &error);
     if (!key) {
-        printError(error.isEmpty()
+        Command::printError(error.isEmpty()
                         ? tr("There is no key %1; 'homewarden keys list' shows the keys.").arg(id)
                         : error);
         return Failure;
@@ -616,19 +614,19 @@ int KeysCommand::update(const QStringList &arguments)
     if (!key->isRevoked()) {
         changes.applyTo(&*key);
         if (!key->validateSettings(&error)) {
-            printError(tr("Key %1 cannot be changed: %2").arg(id, error));
+            Command::printError(tr("Key %1 cannot be changed: %2").arg(id, error));
             return UsageError;
         }
     }
     if (!store.update(id, changes, &error)) {
-        printError(error);
+        Command::printError(error);
         return Failure;
     }
     const QString what = changed.join(QStringLiteral(", "));
     audit(trail.get(), AuditEvent::KEY_UPDATED, id, QStringLiteral("keys update"),
             QStringLiteral("Changed %1.").arg(what));
     flushAudit(trail.get());
-    printOut(tr("Key %1 is updated (%2).").arg(id, what) + QLatin1Char('\n'));
+    Command::printOut(tr("Key %1 is updated (%2).").arg(id, what) + QLatin1Char('\n'));
     return Success;
 }
 
@@ -643,12 +641,13 @@ int KeysCommand::exportKeys(const QStringList &arguments)
     if (!parse(&parser, QStringLiteral("export"), arguments))
         return UsageError;
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(usage());
+        Command::printOut(usage());
         return Success;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        printError(tr("Unexpected argument '%1' after keys export; the file goes after --output.")
-                           .arg(parser.positionalArguments().first()));
+        Command::printError(
+                tr("Unexpected argument '%1' after keys export; the file goes after --output.")
+                        .arg(parser.positionalArguments().first()));
         return UsageError;
     }
     const QString output = parser.value(outputOption);
@@ -658,7 +657,7 @@ int KeysCommand::exportKeys(const QStringList &arguments)
         const std::optional<KeyExport::Format> named =
                 KeyExport::formatFromName(parser.value(formatOption));
         if (!named) {
-            printError(
+            Command::printError(
                     tr("--format takes json or toml, not '%1'.").arg(parser.value(formatOption)));
             return UsageError;
         }
@@ -675,19 +674,20 @@ int KeysCommand::exportKeys(const QStringList &arguments)
     QString error;
     const QList<ApiKey> keys = store.list(&error);
     if (!error.isEmpty()) {
-        printError(error);
+        Command::printError(error);
         return Failure;
     }
     if (toStdout) {
-        printOut(QString::fromUtf8(KeyExport::write(keys, format)));
+        Command::printOut(QString::fromUtf8(KeyExport::write(keys, format)));
         return Success;
     }
     if (!KeyExport::writeFile(output, keys, format, &error)) {
-        printError(error);
+        Command::printError(error);
         return Failure;
     }
-    printOut(tr("Wrote %n key(s) to %1 (hashes only, no secrets).", nullptr, int(keys.size()))
-                     .arg(output)
+    Command::printOut(
+            tr("Wrote %n key(s) to %1 (hashes only, no secrets).", nullptr, int(keys.size()))
+                    .arg(output)
             + QLatin1Char('\n'));
     return Success;
 }
@@ -701,11 +701,11 @@ int KeysCommand::importKeys(const QStringList &arguments)
     if (!parse(&parser, QStringLiteral("import"), arguments))
         return UsageError;
     if (parser.isSet(QStringLiteral("help"))) {
-        printOut(usage());
+        Command::printOut(usage());
         return Success;
     }
     if (parser.positionalArguments().size() != 1) {
-        printError(tr("keys import takes one file, e.g. keys import keys.json."));
+        Command::printError(tr("keys import takes one file, e.g. keys import keys.json."));
         return UsageError;
     }
     const QString path = parser.positionalArguments().first();
@@ -713,7 +713,7 @@ int KeysCommand::importKeys(const QStringList &arguments)
     QString error;
     const std::optional<QList<ApiKey>> keys = KeyExport::readFile(path, &error);
     if (!keys) {
-        printError(error);
+        Command::printError(error);
         return Failure;
     }
     const std::unique_ptr<AuditTrail> trail = openAuditTrail();
@@ -729,9 +729,10 @@ int KeysCommand::importKeys(const QStringList &arguments)
     const std::optional<SqlKeyStore::ImportSummary> summary =
             store.importKeys(*keys, existing, &error);
     if (!summary) {
-        printError(tr("%1 Nothing was imported; --skip-existing keeps the keys that exist and "
-                      "imports the rest.")
-                           .arg(error));
+        Command::printError(
+                tr("%1 Nothing was imported; --skip-existing keeps the keys that exist and "
+                   "imports the rest.")
+                        .arg(error));
         return Failure;
     }
     for (const QString &id : summary->imported)
@@ -743,7 +744,7 @@ int KeysCommand::importKeys(const QStringList &arguments)
         message += tr("; kept %n existing key(s): %1", nullptr, int(summary->skipped.size()))
                            .arg(summary->skipped.join(QStringLiteral(", ")));
     }
-    printOut(message + QStringLiteral(".\n"));
+    Command::printOut(message + QStringLiteral(".\n"));
     noteEnvironmentKeys();
     return Success;
 }

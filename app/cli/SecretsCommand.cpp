@@ -20,18 +20,6 @@ namespace {
 // Tokens and keys are far shorter; more than this is a wrong file piped in.
 constexpr qsizetype MAX_SECRET_BYTES = 64 * 1024;
 
-void printError(const QString &sentence)
-{
-    std::fprintf(stderr, "%s\n", qPrintable(sentence));
-}
-
-void printOut(const QString &text)
-{
-    QTextStream out(stdout);
-    out << text;
-    out.flush();
-}
-
 #ifdef Q_OS_UNIX
 // Turns off the terminal's echo for as long as it lives, so that a typed secret is not shown.
 class NoEcho
@@ -111,15 +99,16 @@ QString SecretsCommand::usage()
 int SecretsCommand::run(const QStringList &arguments)
 {
     if (arguments.isEmpty()) {
-        printError(tr("secrets needs a command: set, delete or test; run 'homewarden secrets "
-                      "--help' for the usage."));
+        Command::printError(
+                tr("secrets needs a command: set, delete or test; run 'homewarden secrets "
+                   "--help' for the usage."));
         return UsageError;
     }
     const QString verb = arguments.first();
     const QStringList rest = arguments.mid(1);
     if (verb == QLatin1String("--help") || verb == QLatin1String("-h")
             || verb == QLatin1String("help")) {
-        printOut(usage());
+        Command::printOut(usage());
         return Success;
     }
     if (verb == QLatin1String("set"))
@@ -128,49 +117,53 @@ int SecretsCommand::run(const QStringList &arguments)
         return remove(rest);
     if (verb == QLatin1String("test"))
         return test(rest);
-    printError(tr("Unknown secrets command '%1'; run 'homewarden secrets --help' for the list.")
-                       .arg(verb));
+    Command::printError(
+            tr("Unknown secrets command '%1'; run 'homewarden secrets --help' for the list.")
+                    .arg(verb));
     return UsageError;
 }
 
 int SecretsCommand::set(const QStringList &arguments)
 {
     if (arguments.isEmpty()) {
-        printError(tr("secrets set needs a name: ha-token, loxone-password or client:NAME."));
+        Command::printError(
+                tr("secrets set needs a name: ha-token, loxone-password or client:NAME."));
         return UsageError;
     }
     const QString name = arguments.first();
     if (arguments.size() > 1) {
         // The value may be what follows; it must not be echoed back either.
-        printError(tr("secrets set takes only a name: the secret is read from stdin, never from "
-                      "the command line, where other users and the shell history can see it."));
+        Command::printError(
+                tr("secrets set takes only a name: the secret is read from stdin, never from "
+                   "the command line, where other users and the shell history can see it."));
         return UsageError;
     }
     QString error;
     if (!SecretNames::isValid(name, &error)) {
-        printError(error);
+        Command::printError(error);
         return UsageError;
     }
     const std::optional<QString> value = readSecret(name);
     if (!value)
         return UsageError;
     if (!SecretNames::clientOf(name).isEmpty() && !KeyText::parse(*value)) {
-        printError(tr("What was read is not a HomeWarden API key: pipe in the output of "
-                      "'homewarden keys generate'."));
+        Command::printError(tr("What was read is not a HomeWarden API key: pipe in the output of "
+                               "'homewarden keys generate'."));
         return UsageError;
     }
 
     KeychainSecretStore store;
     const SecretJob::Result result = store.writeAndWait(name, *value);
     if (!result.isOk()) {
-        printError(result.errorString);
+        Command::printError(result.errorString);
         return Failure;
     }
     const QString client = SecretNames::clientOf(name);
-    printOut((client.isEmpty() ? tr("Stored '%1' in the keychain.").arg(name)
-                               : tr("Stored '%1' in the keychain; start the client's server with "
-                                    "'homewarden --stdio --client %2'.")
-                                         .arg(name, client))
+    Command::printOut(
+            (client.isEmpty() ? tr("Stored '%1' in the keychain.").arg(name)
+                              : tr("Stored '%1' in the keychain; start the client's server with "
+                                   "'homewarden --stdio --client %2'.")
+                                        .arg(name, client))
             + QLatin1Char('\n'));
     return Success;
 }
@@ -178,33 +171,35 @@ int SecretsCommand::set(const QStringList &arguments)
 int SecretsCommand::remove(const QStringList &arguments)
 {
     if (arguments.size() != 1) {
-        printError(tr("secrets delete needs exactly one name: ha-token, loxone-password or "
-                      "client:NAME."));
+        Command::printError(
+                tr("secrets delete needs exactly one name: ha-token, loxone-password or "
+                   "client:NAME."));
         return UsageError;
     }
     const QString name = arguments.first();
     QString error;
     if (!SecretNames::isValid(name, &error)) {
-        printError(error);
+        Command::printError(error);
         return UsageError;
     }
     KeychainSecretStore store;
     const SecretJob::Result result = store.removeAndWait(name);
     if (!result.isOk()) {
-        printError(result.error == SecretJob::Error::NotFound
+        Command::printError(result.error == SecretJob::Error::NotFound
                         ? tr("There is no secret '%1' in the keychain; nothing was deleted.")
                                   .arg(name)
                         : result.errorString);
         return Failure;
     }
-    printOut(tr("Deleted '%1' from the keychain.").arg(name) + QLatin1Char('\n'));
+    Command::printOut(tr("Deleted '%1' from the keychain.").arg(name) + QLatin1Char('\n'));
     return Success;
 }
 
 int SecretsCommand::test(const QStringList &arguments)
 {
     if (!arguments.isEmpty()) {
-        printError(tr("Unexpected argument '%1' after secrets test.").arg(arguments.first()));
+        Command::printError(
+                tr("Unexpected argument '%1' after secrets test.").arg(arguments.first()));
         return UsageError;
     }
     // A client entry nobody uses, so that the probe never touches a real secret.
@@ -230,12 +225,12 @@ int SecretsCommand::test(const QStringList &arguments)
             result = removed;
     }
     if (!result.isOk()) {
-        printError(result.errorString);
+        Command::printError(result.errorString);
         return Failure;
     }
-    printOut(tr("Keychain works: a probe entry was written, read back and deleted.\n"
-                "Backend: %1\n")
-                     .arg(KeychainBackend::describe()));
+    Command::printOut(tr("Keychain works: a probe entry was written, read back and deleted.\n"
+                         "Backend: %1\n")
+                              .arg(KeychainBackend::describe()));
     return Success;
 }
 
@@ -260,9 +255,10 @@ std::optional<QString> SecretsCommand::readSecret(const QString &name)
     input = readInput(false);
 #endif
     if (input.size() > MAX_SECRET_BYTES) {
-        printError(tr("The input is longer than %1 KiB, which no secret HomeWarden stores is: "
-                      "pipe in only the secret.")
-                           .arg(MAX_SECRET_BYTES / 1024));
+        Command::printError(
+                tr("The input is longer than %1 KiB, which no secret HomeWarden stores is: "
+                   "pipe in only the secret.")
+                        .arg(MAX_SECRET_BYTES / 1024));
         return std::nullopt;
     }
     // `echo` and a typed line end with one newline that is not part of the secret.
@@ -271,9 +267,9 @@ std::optional<QString> SecretsCommand::readSecret(const QString &name)
     else if (input.endsWith('\n'))
         input.chop(1);
     if (input.isEmpty()) {
-        printError(tr("Nothing was read from stdin: pipe the secret in, for example "
-                      "'homewarden secrets set %1 < file', or type it when asked.")
-                           .arg(name));
+        Command::printError(tr("Nothing was read from stdin: pipe the secret in, for example "
+                               "'homewarden secrets set %1 < file', or type it when asked.")
+                                    .arg(name));
         return std::nullopt;
     }
     return QString::fromUtf8(input);

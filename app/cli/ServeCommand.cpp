@@ -23,11 +23,6 @@ namespace {
 
 constexpr quint16 DEFAULT_PORT = 3001;
 
-void say(const QString &line)
-{
-    std::fprintf(stderr, "homewarden: %s\n", qPrintable(line));
-}
-
 void auditServer(AuditTrail *trail, const char *event, const QString &reason)
 {
     AuditEvent e;
@@ -95,39 +90,42 @@ int ServeCommand::run(const QStringList &arguments)
             tr("A web origin allowed to call (repeatable)."), QStringLiteral("ORIGIN"));
     parser.addOptions({hostOption, portOption, certOption, keyOption, originOption});
     if (!parser.parse(QStringList{QStringLiteral("homewarden serve")} + arguments)) {
-        say(parser.errorText());
+        printDiagnostic(parser.errorText());
         return UsageError;
     }
     if (!parser.positionalArguments().isEmpty()) {
-        say(tr("Unexpected argument '%1' after serve.").arg(parser.positionalArguments().first()));
+        printDiagnostic(tr("Unexpected argument '%1' after serve.")
+                                .arg(parser.positionalArguments().first()));
         return UsageError;
     }
     const QHostAddress address(parser.value(hostOption));
     if (address.isNull()) {
-        say(tr("'%1' is not an IP address to listen on.").arg(parser.value(hostOption)));
+        printDiagnostic(
+                tr("'%1' is not an IP address to listen on.").arg(parser.value(hostOption)));
         return UsageError;
     }
     bool portOk = false;
     const uint port = parser.value(portOption).toUInt(&portOk);
     if (!portOk || port > 65535) {
-        say(tr("'%1' is not a port number.").arg(parser.value(portOption)));
+        printDiagnostic(tr("'%1' is not a port number.").arg(parser.value(portOption)));
         return UsageError;
     }
     if (parser.isSet(certOption) != parser.isSet(keyOption)) {
-        say(tr("HTTPS needs both --tls-cert and --tls-key."));
+        printDiagnostic(tr("HTTPS needs both --tls-cert and --tls-key."));
         return UsageError;
     }
 
     QString error;
     const std::optional<SecurityLevel> level = SecurityLevels::fromEnvironment(&error);
     if (!level) {
-        say(error);
+        printDiagnostic(error);
         return UsageError;
     }
     const bool tls = parser.isSet(certOption);
     if (*level == SecurityLevel::Production && !tls && !address.isLoopback()) {
-        say(tr("At the production security level HomeWarden listens beyond this computer (%1) "
-               "only over HTTPS: add --tls-cert and --tls-key, or listen on 127.0.0.1.")
+        printDiagnostic(
+                tr("At the production security level HomeWarden listens beyond this computer (%1) "
+                   "only over HTTPS: add --tls-cert and --tls-key, or listen on 127.0.0.1.")
                         .arg(address.toString()));
         return UsageError;
     }
@@ -138,7 +136,7 @@ int ServeCommand::run(const QStringList &arguments)
     if (tls) {
         QSslConfiguration configuration;
         if (!loadTls(parser.value(certOption), parser.value(keyOption), &configuration, &error)) {
-            say(error);
+            printDiagnostic(error);
             return Failure;
         }
         serverOptions.tls = configuration;
@@ -148,7 +146,7 @@ int ServeCommand::run(const QStringList &arguments)
             SecurityStack::open(StateDirectory::path(), *level, &error);
     if (!security) {
         // Unlike a stdio client, nobody would see a refusal per call: refuse to start.
-        say(tr("HomeWarden cannot check keys, so it does not serve: %1").arg(error));
+        printDiagnostic(tr("HomeWarden cannot check keys, so it does not serve: %1").arg(error));
         return Failure;
     }
 
@@ -156,14 +154,14 @@ int ServeCommand::run(const QStringList &arguments)
     startedAt.start();
     ToolRegistry tools;
     if (!tools.add(SystemStatusTool::definition(startedAt), &error)) {
-        say(error);
+        printDiagnostic(error);
         return Failure;
     }
 
     std::signal(SIGPIPE, SIG_IGN);
     HttpServer server;
     if (!server.listen(serverOptions, &error)) {
-        say(error);
+        printDiagnostic(error);
         return Failure;
     }
     McpHttpService service(&server, &tools, security->gatekeeper(),
@@ -177,7 +175,8 @@ int ServeCommand::run(const QStringList &arguments)
                                     ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
                                     : address.toString())
                     .arg(server.serverPort());
-    say(tr("serving MCP at %1 (security level %2)").arg(url, SecurityLevels::name(*level)));
+    printDiagnostic(
+            tr("serving MCP at %1 (security level %2)").arg(url, SecurityLevels::name(*level)));
     auditServer(security->auditTrail(), AuditEvent::SERVER_STARTED, url);
     const int exitCode = QCoreApplication::exec();
     auditServer(security->auditTrail(), AuditEvent::SERVER_STOPPED, url);

@@ -23,11 +23,6 @@ namespace {
 constexpr char KEY_VARIABLE[] = "HOMEWARDEN_API_KEY";
 constexpr char CLIENT_OPTION[] = "--client";
 
-void say(const QString &line)
-{
-    std::fprintf(stderr, "homewarden: %s\n", qPrintable(line));
-}
-
 void auditServer(AuditTrail *trail, const char *event)
 {
     AuditEvent e;
@@ -68,18 +63,19 @@ bool StdioCommand::parseArguments(const QStringList &arguments, QString *client)
         } else if (argument.startsWith(prefix)) {
             *client = argument.mid(prefix.size());
         } else if (argument == QLatin1String(CLIENT_OPTION)) {
-            say(tr("--client needs the name the client's key was stored under, e.g. --client "
-                   "claude."));
+            printDiagnostic(
+                    tr("--client needs the name the client's key was stored under, e.g. --client "
+                       "claude."));
             return false;
         } else {
-            say(tr("Unexpected argument '%1' after --stdio.").arg(argument));
+            printDiagnostic(tr("Unexpected argument '%1' after --stdio.").arg(argument));
             return false;
         }
         clientGiven = true;
     }
     QString error;
     if (clientGiven && !SecretNames::isValid(SecretNames::client(*client), &error)) {
-        say(error);
+        printDiagnostic(error);
         return false;
     }
     return true;
@@ -99,15 +95,15 @@ int StdioCommand::run(const QStringList &arguments)
     QString error;
     const std::optional<SecurityLevel> level = SecurityLevels::fromEnvironment(&error);
     if (!level) {
-        say(error);
+        printDiagnostic(error);
         return UsageError;
     }
-    say(tr("security level %1: %2")
-                    .arg(SecurityLevels::name(*level), SecurityLevels::summary(*level)));
+    printDiagnostic(tr("security level %1: %2")
+                            .arg(SecurityLevels::name(*level), SecurityLevels::summary(*level)));
 
     ToolRegistry tools;
     if (!tools.add(SystemStatusTool::definition(startedAt), &error)) {
-        say(error);
+        printDiagnostic(error);
         return Failure;
     }
 
@@ -130,12 +126,13 @@ int StdioCommand::run(const QStringList &arguments)
                                   .arg(QLatin1String(KEY_VARIABLE))
                         : tr("The key in %1 was refused: %2")
                                   .arg(QLatin1String(KEY_VARIABLE), caller.refusal);
-                say(caller.refusal);
+                printDiagnostic(caller.refusal);
             }
         } else {
             if (qEnvironmentVariableIsSet(KEY_VARIABLE)) {
-                say(tr("%1 is ignored: with --client the key comes from the keychain entry "
-                       "client:%2.")
+                printDiagnostic(
+                        tr("%1 is ignored: with --client the key comes from the keychain entry "
+                           "client:%2.")
                                 .arg(QLatin1String(KEY_VARIABLE), client));
             }
             // Only --client touches the keychain: it costs D-Bus round trips, and --stdio
@@ -151,14 +148,14 @@ int StdioCommand::run(const QStringList &arguments)
                         ? keychainError
                         : tr("The key stored for client '%1' was refused: %2")
                                   .arg(client, caller.refusal);
-                say(caller.refusal);
+                printDiagnostic(caller.refusal);
             }
         }
         auditServer(security->auditTrail(), AuditEvent::SERVER_STARTED);
     } else {
         caller.refusal =
                 tr("HomeWarden cannot check keys, so every call is refused: %1").arg(error);
-        say(caller.refusal);
+        printDiagnostic(caller.refusal);
         closedGate = std::make_unique<ClosedGate>(caller.refusal);
         gate = closedGate.get();
     }

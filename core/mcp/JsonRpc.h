@@ -14,6 +14,9 @@ enum class ErrorCode : int {
     MethodNotFound = -32601,
     InvalidParams = -32602,
     InternalError = -32603,
+    // Implementation-defined server errors, as the MCP SDKs use them over HTTP.
+    ServerError = -32000, // refused: no key, forbidden, rate limit, ...
+    SessionNotFound = -32001,
 };
 
 // One incoming message, already checked against the JSON-RPC 2.0 rules. A message that breaks

@@ -98,8 +98,8 @@ QList<ApiKey> EnvKeyStore::list(QString *) const
     return m_keys;
 }
 
-bool EnvKeyStore::recordUse(
-        const QString &id, const QDateTime &when, const QString &source, QString *error)
+bool EnvKeyStore::recordUses(const QString &id, const QDateTime &when, const QString &source,
+        qint64 uses, QString *error)
 {
     const auto it = m_indexById.constFind(id);
     if (it == m_indexById.constEnd()) {
@@ -109,7 +109,7 @@ bool EnvKeyStore::recordUse(
     }
     ApiKey &key = m_keys[*it];
     key.lastUsedAt = when.toUTC();
-    key.useCount += 1;
+    key.useCount += uses;
     key.lastIp = source;
     return true;
 }

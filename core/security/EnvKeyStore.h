@@ -25,8 +25,9 @@ public:
     std::optional<ApiKey> find(const QString &id, QString *error = nullptr) const override;
     QList<ApiKey> list(QString *error = nullptr) const override;
     bool isReadOnly() const override { return true; }
-    bool recordUse(const QString &id, const QDateTime &when, const QString &source,
+    bool recordUses(const QString &id, const QDateTime &when, const QString &source, qint64 uses,
             QString *error = nullptr) override;
+    using KeyStore::recordUse;
 
 private:
     explicit EnvKeyStore(const QList<ApiKey> &keys);

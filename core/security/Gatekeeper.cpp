@@ -18,6 +18,35 @@ Gatekeeper::Gatekeeper(const Services &services, SecurityLevel level)
         m_services.isSecurityDevice = &Gatekeeper::isSecurityDomain;
 }
 
+Gatekeeper::~Gatekeeper()
+{
+    flushUses();
+}
+
+void Gatekeeper::noteUse(const QString &keyId, const QDateTime &now, const QString &source)
+{
+    constexpr qint64 USE_WRITE_INTERVAL_MS = 5000;
+    PendingUse &use = m_pendingUses[keyId];
+    ++use.uses;
+    use.when = now;
+    use.source = source;
+    if (use.writtenAt.isValid() && use.writtenAt.msecsTo(now) < USE_WRITE_INTERVAL_MS)
+        return;
+    if (m_services.keys->recordUses(keyId, now, source, use.uses)) {
+        use.uses = 0;
+        use.writtenAt = now;
+    }
+}
+
+void Gatekeeper::flushUses()
+{
+    for (auto it = m_pendingUses.cbegin(); it != m_pendingUses.cend(); ++it) {
+        if (it->uses > 0)
+            m_services.keys->recordUses(it.key(), it->when, it->source, it->uses);
+    }
+    m_pendingUses.clear();
+}
+
 bool Gatekeeper::isSecurityDomain(const QString &deviceId)
 {
     return deviceId.startsWith(QLatin1String("ha:lock."))
@@ -100,7 +129,7 @@ Caller Gatekeeper::authenticate(
                 usable.reason);
     }
 
-    m_services.keys->recordUse(key->id, now, source);
+    noteUse(key->id, now, source);
     if (m_services.loginGuard && fromNetwork)
         m_services.loginGuard->recordSuccess(source);
     audit(AuditEvent::AUTH_SUCCESS, key->id, source, QStringLiteral("authenticate"), {},
@@ -194,7 +223,8 @@ RateLimiter::Verdict Gatekeeper::acquire(const ApiKey &key, QString *reason)
     return verdict;
 }
 
-RateLimiter::Verdict Gatekeeper::countRequest(const Caller &caller, const QString &action)
+RateLimiter::Verdict Gatekeeper::countRequest(
+        const Caller &caller, const QString &action, Counting counting)
 {
     RateLimiter::Verdict unlimited;
     unlimited.allowed = true;
@@ -211,6 +241,9 @@ RateLimiter::Verdict Gatekeeper::countRequest(const Caller &caller, const QStrin
         refused.retryAfterSeconds = 1;
         return refused;
     }
+    if (counting == Counting::Peek)
+        return m_services.rateLimiter->peek(
+                key->id, key->effectiveRateLimit(), m_services.clock->now(), &error);
     QString reason;
     const RateLimiter::Verdict verdict = acquire(*key, &reason);
     if (!verdict.allowed)

@@ -5,6 +5,8 @@
 #include "SecurityLevel.h"
 #include "ToolGate.h"
 
+#include <QHash>
+
 #include <functional>
 
 class Clock;
@@ -35,6 +37,7 @@ public:
     static constexpr char DEVELOPMENT_KEY_ID[] = "development";
 
     Gatekeeper(const Services &services, SecurityLevel level);
+    ~Gatekeeper() override;
 
     // Checks a presented key text. source is "stdio" or the peer's IP address; transport is
     // "stdio" or "streamable-http". On refusal the caller carries the reason in `refusal`.
@@ -46,7 +49,11 @@ public:
     // Counts one request of an authenticated caller against its key's rate limit (HTTP does
     // this per request; stdio per tool call, inside admit()). Audits a refusal. *error is set
     // when the window cannot be read (the verdict then refuses).
-    RateLimiter::Verdict countRequest(const Caller &caller, const QString &action);
+    // With Counting::Count the request counts against its key's limit; with Peek the window
+    // is only reported (for the X-RateLimit headers of requests that do not count).
+    enum class Counting { Count, Peek };
+    RateLimiter::Verdict countRequest(
+            const Caller &caller, const QString &action, Counting counting = Counting::Count);
     void finished(const ToolCall &call, const ToolResult &result) override;
 
     // Audits a refusal made before the gate was asked (a foreign Origin or Host header, ...).
@@ -64,6 +71,20 @@ private:
             const QString &action, const QString &target, const QString &result,
             const QString &reason) const;
     static QHostAddress addressOf(const QString &source);
+    // last_used_at/use_count/last_ip: written at once the first time, then at most every few
+    // seconds per key (an HTTP client authenticates every request, and each write would
+    // queue behind the audit trail's fsync).
+    void noteUse(const QString &keyId, const QDateTime &now, const QString &source);
+    void flushUses();
+
+    struct PendingUse
+    {
+        qint64 uses = 0;
+        QDateTime when;
+        QString source;
+        QDateTime writtenAt;
+    };
+    QHash<QString, PendingUse> m_pendingUses;
 
     Services m_services;
     SecurityLevel m_level;

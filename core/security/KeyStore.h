@@ -19,7 +19,12 @@ public:
     virtual QList<ApiKey> list(QString *error = nullptr) const = 0;
     virtual bool isReadOnly() const = 0;
 
-    // After a successful authentication: last_used_at, use_count + 1, last_ip.
-    virtual bool recordUse(const QString &id, const QDateTime &when, const QString &source,
-            QString *error = nullptr) = 0;
+    // After successful authentications: last_used_at, use_count + uses, last_ip.
+    virtual bool recordUses(const QString &id, const QDateTime &when, const QString &source,
+            qint64 uses, QString *error = nullptr) = 0;
+    bool recordUse(const QString &id, const QDateTime &when, const QString &source,
+            QString *error = nullptr)
+    {
+        return recordUses(id, when, source, 1, error);
+    }
 };

@@ -66,8 +66,18 @@ QDateTime LoginGuard::recordFailure(const QString &source, const QDateTime &now,
 
 void LoginGuard::recordSuccess(const QString &source)
 {
-    QSqlQuery query(m_database->connection());
-    query.prepare(QStringLiteral("DELETE FROM auth_failures WHERE source = ?"));
-    query.addBindValue(source);
-    query.exec();
+    // A read first: most successes have nothing to clear, and a write on every request would
+    // serialise all requests on the database lock.
+    QSqlQuery &pending = m_database->prepared(
+            QStringLiteral("SELECT EXISTS (SELECT 1 FROM auth_failures WHERE source = ?)"));
+    pending.bindValue(0, source);
+    const bool any = pending.exec() && pending.next() && pending.value(0).toBool();
+    pending.finish();
+    if (!any)
+        return;
+    QSqlQuery &clear =
+            m_database->prepared(QStringLiteral("DELETE FROM auth_failures WHERE source = ?"));
+    clear.bindValue(0, source);
+    clear.exec();
+    clear.finish();
 }

@@ -24,6 +24,18 @@ RateLimiter::RateLimiter(StateDatabase *database)
 RateLimiter::Verdict RateLimiter::acquire(
         const QString &keyId, int limitPerMinute, const QDateTime &now, QString *error)
 {
+    return check(keyId, limitPerMinute, now, true, error);
+}
+
+RateLimiter::Verdict RateLimiter::peek(
+        const QString &keyId, int limitPerMinute, const QDateTime &now, QString *error)
+{
+    return check(keyId, limitPerMinute, now, false, error);
+}
+
+RateLimiter::Verdict RateLimiter::check(const QString &keyId, int limitPerMinute,
+        const QDateTime &now, bool countCall, QString *error)
+{
     Verdict verdict;
     verdict.limit = limitPerMinute;
     const qint64 nowMs = now.toMSecsSinceEpoch();
@@ -42,7 +54,8 @@ RateLimiter::Verdict RateLimiter::acquire(
     QString detail;
     // IMMEDIATE: count and insert under one write lock, or two processes could both take the
     // last slot.
-    if (!execSql(db, QStringLiteral("BEGIN IMMEDIATE"), &detail))
+    if (!execSql(db, countCall ? QStringLiteral("BEGIN IMMEDIATE") : QStringLiteral("BEGIN"),
+                &detail))
         return fail(detail);
 
     const qint64 second = nowMs / 1000;
@@ -59,6 +72,13 @@ RateLimiter::Verdict RateLimiter::acquire(
 
     // The oldest second leaves the window when the clock reaches its start plus a minute.
     verdict.resetSeconds = ceilSeconds(oldestSecond * 1000 + WINDOW_MS - nowMs);
+    if (!countCall) {
+        execSql(db, QStringLiteral("ROLLBACK"), nullptr);
+        verdict.allowed = used < limitPerMinute;
+        verdict.remaining = int(qMax<qint64>(0, limitPerMinute - used));
+        verdict.retryAfterSeconds = verdict.allowed ? 0 : qMax<qint64>(1, verdict.resetSeconds);
+        return verdict;
+    }
     if (used >= limitPerMinute) {
         execSql(db, QStringLiteral("ROLLBACK"), nullptr);
         verdict.allowed = false;

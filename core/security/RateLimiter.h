@@ -30,8 +30,14 @@ public:
     // refused) when the window cannot be read: fail closed.
     Verdict acquire(const QString &keyId, int limitPerMinute, const QDateTime &now,
             QString *error = nullptr);
+    // The same answer without counting a call (for responses that report the window).
+    Verdict peek(const QString &keyId, int limitPerMinute, const QDateTime &now,
+            QString *error = nullptr);
 
 private:
+    Verdict check(const QString &keyId, int limitPerMinute, const QDateTime &now, bool countCall,
+            QString *error);
+
     StateDatabase *m_database; // runtime.db
     int m_callsSinceSweep = 0;
 };

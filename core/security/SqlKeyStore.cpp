@@ -275,18 +275,23 @@ QList<ApiKey> SqlKeyStore::list(QString *error) const
     return keys;
 }
 
-bool SqlKeyStore::recordUse(
-        const QString &id, const QDateTime &when, const QString &source, QString *error)
+bool SqlKeyStore::recordUses(const QString &id, const QDateTime &when, const QString &source,
+        qint64 uses, QString *error)
 {
-    QSqlQuery query(m_database->connection());
-    query.prepare(QStringLiteral("UPDATE keys SET last_used_at = ?, use_count = use_count + 1, "
-                                 "last_ip = ? WHERE id = ?"));
-    query.addBindValue(when.toMSecsSinceEpoch());
-    query.addBindValue(source);
-    query.addBindValue(id);
-    if (!query.exec())
-        return fail(error, databaseFailure(query));
-    if (query.numRowsAffected() < 1)
+    QSqlQuery &query =
+            m_database->prepared(QStringLiteral("UPDATE keys SET last_used_at = ?, use_count = "
+                                                "use_count + ?, last_ip = ? WHERE id = ?"));
+    query.bindValue(0, when.toMSecsSinceEpoch());
+    query.bindValue(1, uses);
+    query.bindValue(2, source);
+    query.bindValue(3, id);
+    const bool ok = query.exec();
+    const int affected = query.numRowsAffected();
+    const QString failure = ok ? QString() : databaseFailure(query);
+    query.finish();
+    if (!ok)
+        return fail(error, failure);
+    if (affected < 1)
         return fail(error, noSuchKey(id));
     return true;
 }

@@ -59,8 +59,9 @@ public:
     std::optional<ApiKey> find(const QString &id, QString *error = nullptr) const override;
     QList<ApiKey> list(QString *error = nullptr) const override;
     bool isReadOnly() const override { return false; }
-    bool recordUse(const QString &id, const QDateTime &when, const QString &source,
+    bool recordUses(const QString &id, const QDateTime &when, const QString &source, qint64 uses,
             QString *error = nullptr) override;
+    using KeyStore::recordUse;
 
     // Checks a request for a new key without touching the database (a usage error for the CLI).
     static bool validate(const NewKey &spec, const QDateTime &now, QString *error = nullptr);

@@ -29,7 +29,9 @@ public:
         std::optional<QSslConfiguration> tls;
         HttpLimits limits;
         HttpConnection::Timeouts timeouts;
-        int maxConnections = 64;
+        int maxConnections = 128;
+        // For peers on the network; this computer's own clients (loopback) share only the
+        // total, since every local MCP client and its event streams come from one address.
         int maxConnectionsPerAddress = 16;
     };
 

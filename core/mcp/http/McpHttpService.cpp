@@ -134,8 +134,10 @@ void McpHttpService::send(HttpConnection *connection, HttpResponse response, con
 void McpHttpService::sendJsonRpcError(
         HttpConnection *connection, int status, const QString &sentence, const Headers &headers)
 {
-    const JsonRpc::ErrorCode code =
-            status == 400 ? JsonRpc::ErrorCode::InvalidRequest : JsonRpc::ErrorCode::InternalError;
+    const JsonRpc::ErrorCode code = status == 400 ? JsonRpc::ErrorCode::InvalidRequest
+            : status == 404                       ? JsonRpc::ErrorCode::SessionNotFound
+            : status >= 500                       ? JsonRpc::ErrorCode::InternalError
+                                                  : JsonRpc::ErrorCode::ServerError;
     send(connection, HttpResponse::json(status, JsonRpc::error(QJsonValue::Null, code, sentence)),
             headers);
 }
@@ -156,7 +158,7 @@ void McpHttpService::handle(HttpConnection *connection, const HttpRequest &reque
     // DNS rebinding: a page on another site that resolves its name to 127.0.0.1 reaches this
     // port with its own Host and Origin. Both must be ours.
     const QString host = QString::fromUtf8(request.header("host")).toLower();
-    if (!host.isEmpty() && !m_options.allowedHosts.contains(host))
+    if (!m_options.allowedHosts.contains(host))
         return refuse(connection, request, 403,
                 QStringLiteral("The Host header %1 is not one this server answers to.").arg(host),
                 headers);
@@ -211,8 +213,14 @@ void McpHttpService::handle(HttpConnection *connection, const HttpRequest &reque
         }
     }
 
+    // What counts against the limit is a call: a JSON-RPC request, or a metrics scrape. The
+    // rest of a session's traffic (notifications, the event stream, DELETE) only reports it.
+    const bool isCall = request.path == "/metrics"
+            || (request.method == "POST"
+                    && JsonRpc::parse(request.body).kind == JsonRpc::Message::Kind::Request);
     const RateLimiter::Verdict verdict =
-            m_gate->countRequest(caller, QString::fromUtf8(request.method + ' ' + request.path));
+            m_gate->countRequest(caller, QString::fromUtf8(request.method + ' ' + request.path),
+                    isCall ? Gatekeeper::Counting::Count : Gatekeeper::Counting::Peek);
     if (verdict.limit > 0) {
         headers.emplaceBack("X-RateLimit-Limit", QByteArray::number(verdict.limit));
         headers.emplaceBack("X-RateLimit-Remaining", QByteArray::number(verdict.remaining));
@@ -289,8 +297,16 @@ void McpHttpService::handleMcp(HttpConnection *connection, const HttpRequest &re
                 headers);
     Session *session = it->second.get();
     session->lastSeen.start();
-    if (request.method == "GET")
+    if (request.method == "GET") {
+        if (!request.header("accept").contains("text/event-stream"))
+            return send(connection,
+                    HttpResponse::text(405,
+                            QStringLiteral("GET /mcp opens an event stream: "
+                                           "accept text/event-stream."))
+                            .setHeader("Allow", "POST, DELETE"),
+                    headers);
         return handleGet(connection, session, headers);
+    }
     handleDelete(connection, session, headers);
 }
 
