@@ -77,12 +77,6 @@ void HttpConnection::readAvailable()
         m_socket->readAll();
         return;
     }
-    if (m_closeAfterResponse && !m_busy) {
-        // Answered with Connection: close and lingering (see finishResponse()): what the
-        // client still sends (the rest of a refused body) is read and dropped.
-        m_socket->readAll();
-        return;
-    }
     // The limits bound the buffer: a head over them is refused before it grows further.
     m_buffer += m_socket->readAll();
     processBuffer();
