@@ -1,7 +1,6 @@
 #include "ServeCommand.h"
 
 #include "AuditEvent.h"
-#include "AuditTrail.h"
 #include "HttpServer.h"
 #include "McpHttpService.h"
 #include "SecurityStack.h"
@@ -22,17 +21,6 @@
 namespace {
 
 constexpr quint16 DEFAULT_PORT = 3001;
-
-void auditServer(AuditTrail *trail, const char *event, const QString &reason)
-{
-    AuditEvent e;
-    e.event = QLatin1String(event);
-    e.source = QStringLiteral("serve");
-    e.action = QStringLiteral("serve");
-    e.result = QStringLiteral("ok");
-    e.reason = reason;
-    trail->append(e);
-}
 
 // The PEM certificate chain and key; false and *error (one sentence) when unusable.
 bool loadTls(
@@ -177,8 +165,8 @@ int ServeCommand::run(const QStringList &arguments)
                     .arg(server.serverPort());
     printDiagnostic(
             tr("serving MCP at %1 (security level %2)").arg(url, SecurityLevels::name(*level)));
-    auditServer(security->auditTrail(), AuditEvent::SERVER_STARTED, url);
+    security->auditServerEvent(AuditEvent::SERVER_STARTED, QStringLiteral("serve"), url);
     const int exitCode = QCoreApplication::exec();
-    auditServer(security->auditTrail(), AuditEvent::SERVER_STOPPED, url);
+    security->auditServerEvent(AuditEvent::SERVER_STOPPED, QStringLiteral("serve"), url);
     return exitCode;
 }

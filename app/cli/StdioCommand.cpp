@@ -1,7 +1,6 @@
 #include "StdioCommand.h"
 
 #include "AuditEvent.h"
-#include "AuditTrail.h"
 #include "ClosedGate.h"
 #include "Gatekeeper.h"
 #include "KeychainSecretStore.h"
@@ -22,16 +21,6 @@ namespace {
 
 constexpr char KEY_VARIABLE[] = "HOMEWARDEN_API_KEY";
 constexpr char CLIENT_OPTION[] = "--client";
-
-void auditServer(AuditTrail *trail, const char *event)
-{
-    AuditEvent e;
-    e.event = QLatin1String(event);
-    e.source = QStringLiteral("stdio");
-    e.action = QStringLiteral("serve");
-    e.result = QStringLiteral("ok");
-    trail->append(e);
-}
 
 // The key `homewarden secrets set client:NAME` stored; empty, with *error, when the keychain
 // cannot give it.
@@ -151,7 +140,7 @@ int StdioCommand::run(const QStringList &arguments)
                 printDiagnostic(caller.refusal);
             }
         }
-        auditServer(security->auditTrail(), AuditEvent::SERVER_STARTED);
+        security->auditServerEvent(AuditEvent::SERVER_STARTED, QStringLiteral("stdio"));
     } else {
         caller.refusal =
                 tr("HomeWarden cannot check keys, so every call is refused: %1").arg(error);
@@ -168,6 +157,6 @@ int StdioCommand::run(const QStringList &arguments)
     transport.start();
     const int exitCode = QCoreApplication::exec();
     if (security)
-        auditServer(security->auditTrail(), AuditEvent::SERVER_STOPPED);
+        security->auditServerEvent(AuditEvent::SERVER_STOPPED, QStringLiteral("stdio"));
     return exitCode;
 }

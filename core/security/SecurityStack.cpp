@@ -46,3 +46,15 @@ std::unique_ptr<SecurityStack> SecurityStack::open(
 }
 
 SecurityStack::~SecurityStack() = default;
+
+void SecurityStack::auditServerEvent(
+        const char *event, const QString &source, const QString &detail)
+{
+    AuditEvent e;
+    e.event = QLatin1String(event);
+    e.source = source;
+    e.action = QStringLiteral("serve");
+    e.result = QStringLiteral("ok");
+    e.reason = detail;
+    m_audit->append(e);
+}

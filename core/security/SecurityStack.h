@@ -31,6 +31,9 @@ public:
     KeyStore *keyStore() const { return m_keys.get(); }
     SecurityLevel level() const { return m_level; }
 
+    // server.started / server.stopped, for the transport named by source ("stdio", "serve").
+    void auditServerEvent(const char *event, const QString &source, const QString &detail = {});
+
 private:
     SecurityStack() = default;
 
