@@ -15,19 +15,6 @@ constexpr int MAX_NAME_LENGTH = 100;
 constexpr int MAX_RATE_LIMIT = 1000000;
 constexpr int SECRET_HASH_SIZE = 32; // SHA-256
 
-// The fields of the export form, in the order they are written.
-const QStringList &fieldNames()
-{
-    static const QStringList names{QStringLiteral("id"), QStringLiteral("seq"),
-            QStringLiteral("name"), QStringLiteral("role"), QStringLiteral("secret_hash"),
-            QStringLiteral("created_by"), QStringLiteral("created_at"),
-            QStringLiteral("expires_at"), QStringLiteral("active"), QStringLiteral("revoked_at"),
-            QStringLiteral("ip_allow"), QStringLiteral("devices"), QStringLiteral("permissions"),
-            QStringLiteral("rate_limit"), QStringLiteral("last_used_at"),
-            QStringLiteral("use_count"), QStringLiteral("last_ip")};
-    return names;
-}
-
 QJsonValue dateToJson(const QDateTime &when)
 {
     if (!when.isValid())
@@ -189,10 +176,10 @@ std::optional<ApiKey> ApiKey::fromJson(const QJsonObject &json, QString *error)
     // An unknown field is most likely a typo ("expire_at") that would otherwise be dropped
     // without a word, leaving a key that never expires.
     for (auto it = json.constBegin(); it != json.constEnd(); ++it) {
-        if (!fieldNames().contains(it.key())) {
+        if (!ApiKey::exportFields().contains(it.key())) {
             if (error)
                 *error = QStringLiteral("%1 is not a field of a key (known: %2).")
-                                 .arg(it.key(), fieldNames().join(QStringLiteral(", ")));
+                                 .arg(it.key(), ApiKey::exportFields().join(QStringLiteral(", ")));
             return std::nullopt;
         }
     }
@@ -354,4 +341,16 @@ QStringList ApiKey::permissionNames()
     return {QStringLiteral("ha:read"), QStringLiteral("ha:control"), QStringLiteral("ha:security"),
             QStringLiteral("loxone:read"), QStringLiteral("loxone:control"),
             QStringLiteral("loxone:security")};
+}
+
+const QStringList &ApiKey::exportFields()
+{
+    static const QStringList names{QStringLiteral("id"), QStringLiteral("seq"),
+            QStringLiteral("name"), QStringLiteral("role"), QStringLiteral("secret_hash"),
+            QStringLiteral("created_by"), QStringLiteral("created_at"),
+            QStringLiteral("expires_at"), QStringLiteral("active"), QStringLiteral("revoked_at"),
+            QStringLiteral("ip_allow"), QStringLiteral("devices"), QStringLiteral("permissions"),
+            QStringLiteral("rate_limit"), QStringLiteral("last_used_at"),
+            QStringLiteral("use_count"), QStringLiteral("last_ip")};
+    return names;
 }

@@ -38,6 +38,9 @@ struct ApiKey
         return rateLimit > 0 ? rateLimit : Roles::defaultRateLimit(role);
     }
 
+    // The fields of the export form, in the order a person reads them (TOML keeps it).
+    static const QStringList &exportFields();
+
     // The export form (keys export, HOMEWARDEN_API_KEYS): the hash in hex, never a secret.
     QJsonObject toJson() const;
     // Returns nullopt and sets *error (naming the field) for a malformed entry. Checks

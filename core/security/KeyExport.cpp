@@ -21,19 +21,6 @@ namespace {
 
 constexpr qint64 MAX_FILE_SIZE = 16 * 1024 * 1024;
 
-// The order a person reads a key in; toJson() sorts its fields, TOML keeps this order.
-const QStringList &fieldOrder()
-{
-    static const QStringList order{QStringLiteral("id"), QStringLiteral("seq"),
-            QStringLiteral("name"), QStringLiteral("role"), QStringLiteral("secret_hash"),
-            QStringLiteral("created_by"), QStringLiteral("created_at"),
-            QStringLiteral("expires_at"), QStringLiteral("active"), QStringLiteral("revoked_at"),
-            QStringLiteral("ip_allow"), QStringLiteral("devices"), QStringLiteral("permissions"),
-            QStringLiteral("rate_limit"), QStringLiteral("last_used_at"),
-            QStringLiteral("use_count"), QStringLiteral("last_ip")};
-    return order;
-}
-
 bool fail(QString *error, const QString &message)
 {
     if (error)
@@ -101,7 +88,7 @@ QByteArray writeToml(const QList<ApiKey> &keys)
     for (const ApiKey &key : keys) {
         const QJsonObject json = key.toJson();
         text += QStringLiteral("\n[[keys]]\n");
-        for (const QString &field : fieldOrder()) {
+        for (const QString &field : ApiKey::exportFields()) {
             const QJsonValue value = json.value(field);
             // TOML has no null: an absent field reads back as null.
             if (value.isNull() || value.isUndefined())

@@ -215,9 +215,12 @@ void McpHttpService::handle(HttpConnection *connection, const HttpRequest &reque
 
     // What counts against the limit is a call: a JSON-RPC request, or a metrics scrape. The
     // rest of a session's traffic (notifications, the event stream, DELETE) only reports it.
-    const bool isCall = request.path == "/metrics"
-            || (request.method == "POST"
-                    && JsonRpc::parse(request.body).kind == JsonRpc::Message::Kind::Request);
+    // The body is parsed once, here, and handed on.
+    const JsonRpc::Message message = request.method == "POST" && request.path == MCP_PATH
+            ? JsonRpc::parse(request.body)
+            : JsonRpc::Message();
+    const bool isCall =
+            request.path == "/metrics" || message.kind == JsonRpc::Message::Kind::Request;
     const RateLimiter::Verdict verdict =
             m_gate->countRequest(caller, QString::fromUtf8(request.method + ' ' + request.path),
                     isCall ? Gatekeeper::Counting::Count : Gatekeeper::Counting::Peek);
@@ -241,7 +244,7 @@ void McpHttpService::handle(HttpConnection *connection, const HttpRequest &reque
 
     if (request.path == "/metrics")
         return handleMetrics(connection, caller, headers);
-    handleMcp(connection, request, caller, headers);
+    handleMcp(connection, request, message, caller, headers);
 }
 
 void McpHttpService::handleMetrics(
@@ -264,7 +267,7 @@ void McpHttpService::handleMetrics(
 }
 
 void McpHttpService::handleMcp(HttpConnection *connection, const HttpRequest &request,
-        const Caller &caller, const Headers &headers)
+        const JsonRpc::Message &message, const Caller &caller, const Headers &headers)
 {
     const QByteArray version = request.header(VERSION_HEADER);
     if (!version.isEmpty() && !ProtocolRevision::supported().contains(QString::fromUtf8(version)))
@@ -276,7 +279,7 @@ void McpHttpService::handleMcp(HttpConnection *connection, const HttpRequest &re
                 headers);
 
     if (request.method == "POST")
-        return handlePost(connection, request, caller, headers);
+        return handlePost(connection, request, message, caller, headers);
     if (request.method != "GET" && request.method != "DELETE") {
         HttpResponse notAllowed =
                 HttpResponse::text(405, QStringLiteral("Use POST, GET or DELETE."));
@@ -311,7 +314,7 @@ void McpHttpService::handleMcp(HttpConnection *connection, const HttpRequest &re
 }
 
 void McpHttpService::handlePost(HttpConnection *connection, const HttpRequest &request,
-        const Caller &caller, const Headers &headers)
+        const JsonRpc::Message &message, const Caller &caller, const Headers &headers)
 {
     if (!request.header("content-type").startsWith("application/json"))
         return sendJsonRpcError(connection, 415,
@@ -320,7 +323,6 @@ void McpHttpService::handlePost(HttpConnection *connection, const HttpRequest &r
         return sendJsonRpcError(connection, 406,
                 QStringLiteral("The Accept header must allow application/json."), headers);
 
-    const JsonRpc::Message message = JsonRpc::parse(request.body);
     if (!message.isValid())
         return send(connection,
                 HttpResponse::json(
@@ -374,10 +376,7 @@ void McpHttpService::handlePost(HttpConnection *connection, const HttpRequest &r
     pending.toolCall = message.method == QLatin1String("tools/call");
     pending.initialize = initialize;
     session->pending.insert(JsonRpc::idKey(message.id), pending);
-    // Keep the id: the session may answer at once and end itself (a failed initialize).
-    const QString id = session->id;
     session->mcp->receiveMessage(message);
-    Q_UNUSED(id);
 }
 
 McpHttpService::Session *McpHttpService::createSession(const Caller &caller)

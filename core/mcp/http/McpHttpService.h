@@ -75,10 +75,10 @@ private:
     using Headers = QList<QPair<QByteArray, QByteArray>>;
 
     void handle(HttpConnection *connection, const HttpRequest &request);
-    void handleMcp(HttpConnection *connection, const HttpRequest &request, const Caller &caller,
-            const Headers &headers);
-    void handlePost(HttpConnection *connection, const HttpRequest &request, const Caller &caller,
-            const Headers &headers);
+    void handleMcp(HttpConnection *connection, const HttpRequest &request,
+            const JsonRpc::Message &message, const Caller &caller, const Headers &headers);
+    void handlePost(HttpConnection *connection, const HttpRequest &request,
+            const JsonRpc::Message &message, const Caller &caller, const Headers &headers);
     void handleGet(HttpConnection *connection, Session *session, const Headers &headers);
     void handleDelete(HttpConnection *connection, Session *session, const Headers &headers);
     void handleMetrics(HttpConnection *connection, const Caller &caller, const Headers &headers);
