@@ -4,13 +4,11 @@
 #include "HttpServer.h"
 #include "McpHttpService.h"
 #include "SecurityStack.h"
+#include "ServerTools.h"
 #include "StateDirectory.h"
-#include "SystemStatusTool.h"
-#include "ToolRegistry.h"
 #include "UnixSignals.h"
 
 #include <QCommandLineParser>
-#include <QElapsedTimer>
 #include <QFile>
 #include <QSslCertificate>
 #include <QSslKey>
@@ -138,10 +136,9 @@ int ServeCommand::run(const QStringList &arguments)
         return Failure;
     }
 
-    QElapsedTimer startedAt;
-    startedAt.start();
-    ToolRegistry tools;
-    if (!tools.add(SystemStatusTool::definition(startedAt), &error)) {
+    const std::unique_ptr<ServerTools> tools =
+            ServerTools::create(StateDirectory::path(), security.get(), nullptr, &error);
+    if (!tools) {
         printDiagnostic(error);
         return Failure;
     }
@@ -152,7 +149,8 @@ int ServeCommand::run(const QStringList &arguments)
         printDiagnostic(error);
         return Failure;
     }
-    McpHttpService service(&server, &tools, security->gatekeeper(),
+    tools->start();
+    McpHttpService service(&server, tools->registry(), security->gatekeeper(),
             McpHttpService::defaultOptions(
                     address, server.serverPort(), tls, parser.values(originOption)));
     UnixSignals signals;

@@ -7,12 +7,9 @@
 #include "McpSession.h"
 #include "SecretNames.h"
 #include "SecurityStack.h"
+#include "ServerTools.h"
 #include "StateDirectory.h"
 #include "StdioTransport.h"
-#include "SystemStatusTool.h"
-#include "ToolRegistry.h"
-
-#include <QElapsedTimer>
 
 #include <csignal>
 #include <cstdio>
@@ -75,9 +72,6 @@ int StdioCommand::run(const QStringList &arguments)
     QString client;
     if (!parseArguments(arguments, &client))
         return UsageError;
-    QElapsedTimer startedAt;
-    startedAt.start();
-
     // A client that goes away must end this process through EOF or EPIPE, never SIGPIPE.
     std::signal(SIGPIPE, SIG_IGN);
 
@@ -89,12 +83,6 @@ int StdioCommand::run(const QStringList &arguments)
     }
     printDiagnostic(tr("security level %1: %2")
                             .arg(SecurityLevels::name(*level), SecurityLevels::summary(*level)));
-
-    ToolRegistry tools;
-    if (!tools.add(SystemStatusTool::definition(startedAt), &error)) {
-        printDiagnostic(error);
-        return Failure;
-    }
 
     // Without its security services the server still speaks MCP, so that the client can show
     // the person why every call is refused.
@@ -149,7 +137,17 @@ int StdioCommand::run(const QStringList &arguments)
         gate = closedGate.get();
     }
 
-    McpSession session(&tools, gate, caller);
+    const std::unique_ptr<ServerTools> tools =
+            ServerTools::create(StateDirectory::path(), security.get(), nullptr, &error);
+    if (!tools) {
+        printDiagnostic(error);
+        return Failure;
+    }
+    // Only a caller who may use the house makes it worth connecting to the house.
+    if (caller.isAuthenticated())
+        tools->start();
+
+    McpSession session(tools->registry(), gate, caller);
     StdioTransport transport(&session);
     QObject::connect(
             &transport, &StdioTransport::closed, qApp, [] { QCoreApplication::exit(0); },

@@ -151,6 +151,11 @@ QString describe(const QJsonObject &schema, const QJsonValue &value,
                 .arg(field, joined(sub.value(QLatin1String("enum")).toArray()));
     if (description.startsWith(QLatin1String("Expected number")))
         return QStringLiteral("Argument '%1' must be %2.").arg(field, rangeText(sub));
+    // A pattern means little to a model; the field's description says what is wanted.
+    if (description.contains(QLatin1String("regex"))
+            && sub.value(QLatin1String("description")).isString())
+        return QStringLiteral("Argument '%1' is not valid: %2")
+                .arg(field, sub.value(QLatin1String("description")).toString());
     if (description.contains(QLatin1String("regex")))
         return QStringLiteral("Argument '%1' must match the pattern %2.")
                 .arg(field, sub.value(QLatin1String("pattern")).toString());

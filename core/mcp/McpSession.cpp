@@ -190,9 +190,7 @@ void McpSession::callTool(const JsonRpc::Message &request)
 
     ToolCall call;
     call.tool = tool->definition.name;
-    call.access.kind = tool->definition.access;
-    if (!tool->definition.targetArgument.isEmpty())
-        call.access.target = argumentObject.value(tool->definition.targetArgument).toString();
+    call.access = tool->definition.accessFor(argumentObject);
     call.arguments = argumentObject;
     call.caller = m_caller;
     const ToolGate::Admission admission = m_gate->admit(call);
@@ -201,7 +199,8 @@ void McpSession::callTool(const JsonRpc::Message &request)
         return reply(request.id, ToolResult::failure(admission.reason).toJson(m_revision));
     }
 
-    auto *invocation = new ToolInvocation(call.tool, argumentObject, m_caller, this);
+    auto *invocation =
+            new ToolInvocation(call.tool, argumentObject, m_caller, admission.scope, this);
     m_inFlight.insert(key, invocation);
     const QJsonValue id = request.id;
     // The registry is fixed while serving, so the tool outlives the call.

@@ -24,6 +24,49 @@ QJsonObject objectSchema(const QJsonObject &properties)
     return schema;
 }
 
+// id, name, connected and detail always; the rest when known.
+QJsonObject backendSchema()
+{
+    QJsonObject schema = objectSchema({
+            {QStringLiteral("id"), stringSchema()},
+            {QStringLiteral("name"), stringSchema()},
+            {QStringLiteral("connected"),
+                    QJsonObject{{QStringLiteral("type"), QStringLiteral("boolean")}}},
+            {QStringLiteral("detail"), stringSchema()},
+    });
+    QJsonObject properties = schema.value(QLatin1String("properties")).toObject();
+    properties.insert(QStringLiteral("url"), stringSchema());
+    properties.insert(QStringLiteral("version"), stringSchema());
+    properties.insert(QStringLiteral("device_count"),
+            QJsonObject{{QStringLiteral("type"), QStringLiteral("integer")},
+                    {QStringLiteral("minimum"), 0}});
+    properties.insert(QStringLiteral("connected_since"), stringSchema());
+    properties.insert(QStringLiteral("last_error"), stringSchema());
+    schema.insert(QStringLiteral("properties"), properties);
+    return schema;
+}
+
+QJsonObject backendJson(const BackendStatus &backend)
+{
+    QJsonObject json{
+            {QStringLiteral("id"), backend.id},
+            {QStringLiteral("name"), backend.name},
+            {QStringLiteral("connected"), backend.connected},
+            {QStringLiteral("detail"), backend.detail},
+            {QStringLiteral("device_count"), backend.deviceCount},
+    };
+    if (!backend.url.isEmpty())
+        json.insert(QStringLiteral("url"), backend.url);
+    if (!backend.version.isEmpty())
+        json.insert(QStringLiteral("version"), backend.version);
+    if (backend.connectedSince.isValid())
+        json.insert(
+                QStringLiteral("connected_since"), backend.connectedSince.toString(Qt::ISODate));
+    if (!backend.lastError.isEmpty())
+        json.insert(QStringLiteral("last_error"), backend.lastError);
+    return json;
+}
+
 QString describe(const QJsonObject &status, const QList<BackendStatus> &backends)
 {
     QString text = QStringLiteral("HomeWarden %1, up %2 s, serving over %3.")
@@ -33,10 +76,11 @@ QString describe(const QJsonObject &status, const QList<BackendStatus> &backends
     if (backends.isEmpty())
         return text + QStringLiteral(" No backends are configured yet.");
     for (const BackendStatus &backend : backends) {
-        text += QStringLiteral(" %1: %2.")
+        text += QStringLiteral(" %1: %2 — %3")
                         .arg(backend.name,
                                 backend.connected ? QStringLiteral("connected")
-                                                  : QStringLiteral("not connected"));
+                                                  : QStringLiteral("not connected"),
+                                backend.detail);
     }
     return text;
 }
@@ -62,15 +106,7 @@ QJsonObject SystemStatusTool::outputSchema()
                     })},
             {QStringLiteral("backends"),
                     QJsonObject{{QStringLiteral("type"), QStringLiteral("array")},
-                            {QStringLiteral("items"),
-                                    objectSchema({
-                                            {QStringLiteral("id"), stringSchema()},
-                                            {QStringLiteral("name"), stringSchema()},
-                                            {QStringLiteral("connected"),
-                                                    QJsonObject{{QStringLiteral("type"),
-                                                            QStringLiteral("boolean")}}},
-                                            {QStringLiteral("detail"), stringSchema()},
-                                    })}}},
+                            {QStringLiteral("items"), backendSchema()}}},
     });
 }
 
@@ -93,14 +129,8 @@ ToolDefinition SystemStatusTool::definition(
         const QList<BackendStatus> backends =
                 backendsProvider ? backendsProvider() : QList<BackendStatus>();
         QJsonArray backendArray;
-        for (const BackendStatus &backend : backends) {
-            backendArray.append(QJsonObject{
-                    {QStringLiteral("id"), backend.id},
-                    {QStringLiteral("name"), backend.name},
-                    {QStringLiteral("connected"), backend.connected},
-                    {QStringLiteral("detail"), backend.detail},
-            });
-        }
+        for (const BackendStatus &backend : backends)
+            backendArray.append(backendJson(backend));
         const QJsonObject status{
                 {QStringLiteral("version"), QStringLiteral(HOMEWARDEN_VERSION)},
                 {QStringLiteral("uptime_seconds"), startedAt.elapsed() / 1000},

@@ -2,6 +2,7 @@
 
 #include "ToolRegistry.h"
 
+#include <QDateTime>
 #include <QElapsedTimer>
 #include <QList>
 #include <QString>
@@ -14,7 +15,12 @@ struct BackendStatus
     QString id; // "ha", "loxone"
     QString name;
     bool connected = false;
-    QString detail;
+    QString detail; // one sentence: what it is doing, or why it is not connected
+    QString url;
+    QString version;
+    int deviceCount = 0;
+    QDateTime connectedSince; // invalid when not connected
+    QString lastError;
 };
 
 // get_system_status: the version, uptime, transport and backends of this HomeWarden, with an

@@ -44,6 +44,7 @@ public:
     {
         bool allowed = false;
         QString reason; // one sentence, for the client, when refused
+        DeviceScope scope; // what the admitted caller may see
     };
 
     virtual ~ToolGate() = default;

@@ -1,11 +1,12 @@
 #include "ToolInvocation.h"
 
 ToolInvocation::ToolInvocation(const QString &toolName, const QJsonObject &arguments,
-        const Caller &caller, QObject *parent)
+        const Caller &caller, const DeviceScope &scope, QObject *parent)
     : QObject(parent)
     , m_toolName(toolName)
     , m_arguments(arguments)
     , m_caller(caller)
+    , m_scope(scope)
 { }
 
 void ToolInvocation::finish(const ToolResult &result)

@@ -15,13 +15,15 @@ class ToolInvocation : public QObject
 
 public:
     ToolInvocation(const QString &toolName, const QJsonObject &arguments, const Caller &caller,
-            QObject *parent = nullptr);
+            const DeviceScope &scope = DeviceScope::everything(), QObject *parent = nullptr);
 
     QString toolName() const { return m_toolName; }
     QJsonObject arguments() const { return m_arguments; }
     // Who is asking: the key the gate accepted and the transport.
     const Caller &caller() const { return m_caller; }
     QString transport() const { return m_caller.transport; }
+    // The devices the caller may see, as the gate admitted it.
+    const DeviceScope &scope() const { return m_scope; }
 
     bool isFinished() const { return m_finished; }
     bool isCancelled() const { return m_cancelled; }
@@ -38,6 +40,7 @@ private:
     QString m_toolName;
     QJsonObject m_arguments;
     Caller m_caller;
+    DeviceScope m_scope;
     bool m_finished = false;
     bool m_cancelled = false;
 };

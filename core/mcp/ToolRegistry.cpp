@@ -15,6 +15,17 @@ bool isValidToolName(const QString &name)
 
 } // namespace
 
+AccessRequest ToolDefinition::accessFor(const QJsonObject &arguments) const
+{
+    AccessRequest request;
+    request.kind = access;
+    if (!targetArgument.isEmpty())
+        request.target = arguments.value(targetArgument).toString();
+    if (refineAccess)
+        refineAccess(arguments, &request);
+    return request;
+}
+
 bool ToolRegistry::add(const ToolDefinition &definition, QString *error)
 {
     auto fail = [error](const QString &message) {

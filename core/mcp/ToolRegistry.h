@@ -35,7 +35,13 @@ struct ToolDefinition
     // What the gate checks: the kind of access, and which argument (if any) names the device.
     AccessRequest::Kind access = AccessRequest::Kind::Read;
     QString targetArgument;
+    // For tools whose arguments say more than a device id (ha_call_service's domain, a
+    // list's backend filter): completes the request after kind and target are filled in.
+    std::function<void(const QJsonObject &arguments, AccessRequest *request)> refineAccess;
     ToolHandler handler;
+
+    // What a call with these (schema-checked) arguments asks the gate for.
+    AccessRequest accessFor(const QJsonObject &arguments) const;
 };
 
 // The tools a server offers. Each schema is compiled once, when the tool is added, and the

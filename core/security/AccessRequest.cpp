@@ -21,3 +21,22 @@ QString AccessRequest::backendName(Backend backend)
     }
     return {};
 }
+
+bool DeviceScope::allowsBackend(AccessRequest::Backend backend) const
+{
+    switch (backend) {
+    case AccessRequest::Backend::HomeAssistant:
+        return homeAssistant;
+    case AccessRequest::Backend::Loxone:
+        return loxone;
+    case AccessRequest::Backend::None:
+        break;
+    }
+    return false;
+}
+
+bool DeviceScope::allows(const QString &deviceId) const
+{
+    return allowsBackend(AccessRequest::backendOf(deviceId))
+            && (devices.isEmpty() || devices.contains(deviceId));
+}

@@ -103,7 +103,17 @@ Decision Authorizer::authorize(const ApiKey &key, const AccessRequest &request,
             ? request.backend
             : AccessRequest::backendOf(request.target);
     if (backend == AccessRequest::Backend::None) {
-        // A read or control request that names no backend cannot be checked, so it is refused.
+        // A read across backends (list_devices without a filter) is allowed when the key may
+        // read any of them; the tool then shows only what scopeOf() lets it see. A control
+        // request that names no backend cannot be checked, so it is refused.
+        if (!control) {
+            const DeviceScope scope = scopeOf(key);
+            if (scope.homeAssistant || scope.loxone)
+                return Decision::allow();
+            return Decision::deny(QStringLiteral("%1 may not read any backend; that needs the "
+                                                 "ha:read or loxone:read permission.")
+                                          .arg(describeKey(key)));
+        }
         return Decision::deny(QStringLiteral("The request names no backend, so it is refused."));
     }
     const QString needed = permissionFor(backend, control ? "control" : "read");
@@ -134,4 +144,14 @@ Decision Authorizer::authorize(const ApiKey &key, const AccessRequest &request,
                                           .arg(describeKey(key), request.target, security));
     }
     return Decision::allow();
+}
+
+DeviceScope Authorizer::scopeOf(const ApiKey &key)
+{
+    const QStringList permissions = effectivePermissions(key);
+    DeviceScope scope;
+    scope.homeAssistant = permissions.contains(QLatin1String("ha:read"));
+    scope.loxone = permissions.contains(QLatin1String("loxone:read"));
+    scope.devices = key.devices;
+    return scope;
 }

@@ -29,4 +29,7 @@ public:
 
     // What the key may do, as permission strings ("ha:read", ..., "admin").
     static QStringList effectivePermissions(const ApiKey &key);
+
+    // The devices the key may see: backends it may read, narrowed by its device list.
+    static DeviceScope scopeOf(const ApiKey &key);
 };

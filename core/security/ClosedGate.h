@@ -11,7 +11,7 @@ public:
         : m_reason(reason)
     { }
 
-    Admission admit(const ToolCall &) override { return {false, m_reason}; }
+    Admission admit(const ToolCall &) override { return {false, m_reason, {}}; }
     void finished(const ToolCall &, const ToolResult &) override { }
 
 private:

@@ -165,7 +165,7 @@ ToolGate::Admission Gatekeeper::admit(const ToolCall &call)
     auto deny = [&](const char *event, const QString &reason) {
         audit(event, caller.keyId, caller.source, call.tool, call.access.target,
                 QStringLiteral("denied"), reason);
-        return Admission{false, reason};
+        return Admission{false, reason, {}};
     };
 
     if (!caller.isAuthenticated())
@@ -174,7 +174,7 @@ ToolGate::Admission Gatekeeper::admit(const ToolCall &call)
                                          : caller.refusal);
     if (caller.keyId == QLatin1String(DEVELOPMENT_KEY_ID)) {
         if (m_level == SecurityLevel::Development)
-            return {true, {}};
+            return {true, {}, DeviceScope::everything()};
         return deny(AuditEvent::AUTHZ_DENIED,
                 QStringLiteral("The development identity is only valid at the development "
                                "security level."));
@@ -194,8 +194,9 @@ ToolGate::Admission Gatekeeper::admit(const ToolCall &call)
     AccessRequest request = call.access;
     if (request.backend == AccessRequest::Backend::None)
         request.backend = AccessRequest::backendOf(request.target);
-    request.securityDevice =
-            !request.target.isEmpty() && m_services.isSecurityDevice(request.target);
+    // A tool may know more (ha_call_service on the lock domain); the device model may too.
+    request.securityDevice = request.securityDevice
+            || (!request.target.isEmpty() && m_services.isSecurityDevice(request.target));
     const Decision decision = Authorizer::authorize(*key, request, addressOf(caller.source), now);
     if (!decision.allowed)
         return deny(AuditEvent::AUTHZ_DENIED, decision.reason);
@@ -205,7 +206,7 @@ ToolGate::Admission Gatekeeper::admit(const ToolCall &call)
         if (!acquire(*key, &reason).allowed)
             return deny(AuditEvent::RATE_LIMIT_EXCEEDED, reason);
     }
-    return {true, {}};
+    return {true, {}, Authorizer::scopeOf(*key)};
 }
 
 RateLimiter::Verdict Gatekeeper::acquire(const ApiKey &key, QString *reason)

@@ -46,6 +46,13 @@ public:
 
     Admission admit(const ToolCall &call) override;
 
+    // The device model, once it exists, knows better than the domain rule which devices
+    // are locks, alarms, doors and garage openers.
+    void setSecurityDeviceClassifier(const std::function<bool(const QString &deviceId)> &classify)
+    {
+        m_services.isSecurityDevice = classify;
+    }
+
     // Counts one request of an authenticated caller against its key's rate limit (HTTP does
     // this per request; stdio per tool call, inside admit()). Audits a refusal. *error is set
     // when the window cannot be read (the verdict then refuses).

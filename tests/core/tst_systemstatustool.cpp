@@ -49,16 +49,27 @@ void tst_SystemStatusTool::reportsVersionTransportAndNoBackends()
     QVERIFY(result.text().contains(QLatin1String("No backends are configured")));
 }
 
+static BackendStatus backend(
+        const QString &id, const QString &name, bool connected, const QString &detail)
+{
+    BackendStatus status;
+    status.id = id;
+    status.name = name;
+    status.connected = connected;
+    status.detail = detail;
+    return status;
+}
+
 void tst_SystemStatusTool::reportsEachBackend()
 {
     QElapsedTimer startedAt;
     startedAt.start();
     const auto backends = [] {
         return QList<BackendStatus>{
-                {QStringLiteral("ha"), QStringLiteral("Home Assistant"), true,
-                        QStringLiteral("2026.11.1")},
-                {QStringLiteral("loxone"), QStringLiteral("Loxone"), false,
-                        QStringLiteral("unreachable")},
+                backend(QStringLiteral("ha"), QStringLiteral("Home Assistant"), true,
+                        QStringLiteral("2026.11.1")),
+                backend(QStringLiteral("loxone"), QStringLiteral("Loxone"), false,
+                        QStringLiteral("unreachable")),
         };
     };
     const ToolResult result = run(
@@ -79,8 +90,18 @@ void tst_SystemStatusTool::outputAlwaysMatchesItsSchema()
     QElapsedTimer startedAt;
     startedAt.start();
     const ToolDefinition tool = SystemStatusTool::definition(startedAt, [] {
-        return QList<BackendStatus>{
-                {QStringLiteral("ha"), QStringLiteral("Home Assistant"), false, {}}};
+        QList<BackendStatus> list{
+                backend(QStringLiteral("ha"), QStringLiteral("Home Assistant"), false, {})};
+        // Everything a connected backend reports, too.
+        BackendStatus full = backend(QStringLiteral("loxone"), QStringLiteral("Loxone"), true,
+                QStringLiteral("Connected."));
+        full.url = QStringLiteral("http://192.168.1.77");
+        full.version = QStringLiteral("14.5");
+        full.deviceCount = 42;
+        full.connectedSince = QDateTime::currentDateTimeUtc();
+        full.lastError = QStringLiteral("Earlier: timeout.");
+        list.append(full);
+        return list;
     });
     const JsonSchema schema = JsonSchema::compile(tool.outputSchema);
     QVERIFY(schema.isValid());

@@ -1,0 +1,38 @@
+#pragma once
+
+#include "ToolRegistry.h"
+
+#include <QElapsedTimer>
+#include <QString>
+
+#include <memory>
+
+class BackendHub;
+class SecurityStack;
+class SecretStore;
+
+// What one serving process offers its MCP clients, built the same way for --stdio, serve and
+// the tray: the backends from the settings, the device tools over them and get_system_status,
+// with the gatekeeper told which devices are security devices.
+class ServerTools
+{
+public:
+    // security: may be null (the server then refuses every call, but still lists its tools).
+    // secrets: where backend credentials come from; null for the OS keychain.
+    static std::unique_ptr<ServerTools> create(const QString &stateDirectory,
+            SecurityStack *security, SecretStore *secrets, QString *error);
+    ~ServerTools();
+
+    ToolRegistry *registry() { return &m_registry; }
+    BackendHub *hub() const { return m_hub.get(); }
+
+    // Connects to the backends; returns at once.
+    void start();
+
+private:
+    ServerTools() = default;
+
+    QElapsedTimer m_startedAt;
+    ToolRegistry m_registry;
+    std::unique_ptr<BackendHub> m_hub;
+};
