@@ -493,7 +493,9 @@ void HomeAssistantClient::abortAll(const QString &reason)
         it.key()->abort();
     }
     m_socket->abort();
+    // Nothing of the house is kept while it is cut off.
     m_states.clear();
+    Q_EMIT statesReset();
     if (wasReady)
         Q_EMIT readyChanged(false);
 }

@@ -305,10 +305,10 @@ ToolDefinition DeviceTools::listDevices(const DeviceDirectory *directory)
                         const QStringList &unavailable) {
                     QList<Device> devices;
                     for (DeviceBackend *backend : reach.backends) {
-                        const QList<Device> all = backend->devices();
-                        for (const Device &device : all) {
+                        QList<Device> all = backend->devices();
+                        for (Device &device : all) {
                             if (invocation->scope().allows(device.id) && matches(device, arguments))
-                                devices.append(device);
+                                devices.append(std::move(device));
                         }
                     }
                     const QStringList problems = reach.stopped + unavailable;

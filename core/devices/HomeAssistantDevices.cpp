@@ -4,11 +4,40 @@
 #include "HomeAssistantClient.h"
 
 #include <QHash>
+#include <QMap>
 
 HomeAssistantDevices::HomeAssistantDevices(HomeAssistantClient *client, QObject *parent)
     : DeviceBackend(parent)
     , m_client(client)
-{ }
+{
+    connect(m_client, &HomeAssistantClient::statesReset, this, [this] {
+        m_devices.clear();
+        m_devicesComplete = false;
+    });
+    connect(m_client, &HomeAssistantClient::stateChanged, this, [this](const QString &entityId) {
+        const QString deviceId = QStringLiteral("ha:") + entityId;
+        const auto state = m_client->states().constFind(entityId);
+        if (state == m_client->states().cend())
+            m_devices.remove(deviceId);
+        else if (m_devicesComplete)
+            m_devices.insert(
+                    deviceId, HomeAssistantMapping::toDevice(*state, m_client->registry()));
+    });
+}
+
+const QMap<QString, Device> &HomeAssistantDevices::cachedDevices() const
+{
+    if (!m_devicesComplete) {
+        m_devices.clear();
+        const QHash<QString, QJsonObject> &states = m_client->states();
+        for (const QJsonObject &state : states) {
+            Device device = HomeAssistantMapping::toDevice(state, m_client->registry());
+            m_devices.insert(device.id, std::move(device));
+        }
+        m_devicesComplete = true;
+    }
+    return m_devices;
+}
 
 bool HomeAssistantDevices::couldBeSecurityDevice(const QString &entityId)
 {
@@ -23,20 +52,16 @@ BackendReply *HomeAssistantDevices::whenReady()
 
 QList<Device> HomeAssistantDevices::devices() const
 {
-    QList<Device> list;
-    const QHash<QString, QJsonObject> &states = m_client->states();
-    list.reserve(states.size());
-    for (const QJsonObject &state : states)
-        list.append(HomeAssistantMapping::toDevice(state, m_client->registry()));
-    return list;
+    return cachedDevices().values();
 }
 
 std::optional<Device> HomeAssistantDevices::device(const QString &deviceId) const
 {
-    const auto it = m_client->states().constFind(localId(deviceId));
-    if (it == m_client->states().cend())
+    const QMap<QString, Device> &devices = cachedDevices();
+    const auto it = devices.constFind(deviceId);
+    if (it == devices.cend())
         return std::nullopt;
-    return HomeAssistantMapping::toDevice(*it, m_client->registry());
+    return *it;
 }
 
 QList<Room> HomeAssistantDevices::rooms() const

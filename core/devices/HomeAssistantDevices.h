@@ -3,6 +3,8 @@
 #include "DeviceBackend.h"
 #include "HomeAssistantMapping.h"
 
+#include <QMap>
+
 class HomeAssistantClient;
 
 // Home Assistant as a device backend: its cached entities as devices, its areas as rooms,
@@ -39,6 +41,12 @@ public:
             const QJsonObject &data, const QString &entityId);
 
 private:
+    // The cache as devices, built once per (re)sync and kept current entity by entity, so
+    // that a list of a thousand devices costs no thousand conversions per call.
+    const QMap<QString, Device> &cachedDevices() const;
+
     HomeAssistantClient *m_client;
     std::function<QString()> m_refusal;
+    mutable QMap<QString, Device> m_devices; // by id, so lists come out sorted
+    mutable bool m_devicesComplete = false;
 };

@@ -14,8 +14,8 @@ public:
     {
         admitted.append(call);
         if (!refuseWith.isEmpty())
-            return {false, refuseWith};
-        return {true, {}};
+            return {false, refuseWith, {}};
+        return {true, {}, DeviceScope::everything()};
     }
     void finished(const ToolCall &call, const ToolResult &result) override
     {
