@@ -4,6 +4,7 @@
 #include "BackendHub.h"
 #include "DeviceTools.h"
 #include "Gatekeeper.h"
+#include "KillSwitch.h"
 #include "SecurityStack.h"
 #include "SystemStatusTool.h"
 
@@ -23,15 +24,30 @@ std::unique_ptr<ServerTools> ServerTools::create(const QString &stateDirectory,
         AuditTrail *trail = security->auditTrail();
         services.audit = [trail](const AuditEvent &event) { trail->append(event); };
     }
+    tools->m_killSwitch = std::make_unique<KillSwitch>(stateDirectory, services.audit);
+    KillSwitch *killSwitch = tools->m_killSwitch.get();
+    services.stopOf = [killSwitch](const QString &backend) {
+        const std::optional<KillStop> stop = killSwitch->stopFor(backend);
+        return stop ? stop->sentence() : QString();
+    };
     tools->m_hub = std::make_unique<BackendHub>(settings, services);
+    QObject::connect(killSwitch, &KillSwitch::changed, tools->m_hub.get(), &BackendHub::applyStops);
     const DeviceDirectory *directory = tools->m_hub->directory();
     if (security)
         security->gatekeeper()->setSecurityDeviceClassifier([directory](const QString &deviceId) {
             return directory->isSecurityDevice(deviceId);
         });
 
+    const auto stops = [killSwitch] {
+        QList<StopStatus> list;
+        const QList<KillStop> engaged = killSwitch->engagedStops();
+        for (const KillStop &stop : engaged)
+            list.append({KillScopes::name(stop.scope), stop.by, stop.since, stop.reason,
+                    stop.sentence()});
+        return list;
+    };
     QList<ToolDefinition> definitions{SystemStatusTool::definition(
-            tools->m_startedAt, [directory] { return directory->statuses(); })};
+            tools->m_startedAt, [directory] { return directory->statuses(); }, stops)};
     DeviceToolOptions options;
     options.homeAssistantDomains = settings.homeAssistantDomains;
     definitions += DeviceTools::definitions(directory, options);

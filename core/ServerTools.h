@@ -8,12 +8,14 @@
 #include <memory>
 
 class BackendHub;
+class KillSwitch;
 class SecurityStack;
 class SecretStore;
 
 // What one serving process offers its MCP clients, built the same way for --stdio, serve and
 // the tray: the backends from the settings, the device tools over them and get_system_status,
-// with the gatekeeper told which devices are security devices.
+// with the gatekeeper told which devices are security devices, and the kill switch of the state
+// directory in front of every backend request.
 class ServerTools
 {
 public:
@@ -25,6 +27,7 @@ public:
 
     ToolRegistry *registry() { return &m_registry; }
     BackendHub *hub() const { return m_hub.get(); }
+    KillSwitch *killSwitch() const { return m_killSwitch.get(); }
 
     // Connects to the backends; returns at once.
     void start();
@@ -34,5 +37,6 @@ private:
 
     QElapsedTimer m_startedAt;
     ToolRegistry m_registry;
+    std::unique_ptr<KillSwitch> m_killSwitch;
     std::unique_ptr<BackendHub> m_hub;
 };

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>AdminApi</name>
+    <message>
+        <source>The kill-switch state needs an admin or monitor key; %1 is a %2 key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Only GET and POST: a stop is released by a person, in the tray or with &apos;homewarden resume&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Engaging the kill switch over HTTP needs an admin key; %1 is a %2 key.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a JSON object like {&quot;scope&quot;: &quot;all&quot;, &quot;reason&quot;: &quot;...&quot;}; scope is ha, loxone or all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AuditCommand</name>
     <message>
         <source>List the audit trail, newest first, or verify it (--verify).</source>
@@ -107,6 +126,29 @@
     </message>
 </context>
 <context>
+    <name>AuditFilterBar</name>
+    <message>
+        <source>All events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Any result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Failures (denied or error)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search target, reason, source…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AuditLog</name>
     <message>
         <source>The audit trail cannot be read (%1).</source>
@@ -164,6 +206,49 @@
         <source>Row %1 was added behind HomeWarden&apos;s back: the trail&apos;s anchor says it ends at row %2.</source>
         <translation>Eintrag %1 wurde an HomeWarden vorbei hinzugefügt: Laut seinem Anker endet das Prüfprotokoll bei Eintrag %2.</translation>
     </message>
+    <message>
+        <source>The audit trail cannot be written out (%1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>AuditModel</name>
+    <message>
+        <source>#</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Event</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AuditTrail</name>
@@ -178,6 +263,95 @@
     <message>
         <source>%1 audit events could not be written and are lost (%2).</source>
         <translation>%1 Ereignisse konnten nicht in das Prüfprotokoll geschrieben werden und sind verloren (%2).</translation>
+    </message>
+</context>
+<context>
+    <name>AuditWindow</name>
+    <message>
+        <source>&amp;Verify chain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HomeWarden audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The audit trail is intact: %n event(s) checked, none changed, added or removed.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Checking the audit trail…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export audit events</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON lines (*.jsonl);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The events cannot be exported to %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Exported %n event(s) to %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>BackendHub</name>
+    <message>
+        <source>No Home Assistant token is stored; create a long-lived access token in your Home Assistant profile and store it with &apos;homewarden secrets set ha-token&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The Home Assistant token cannot be read: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No Loxone password is stored; store the password of the Loxone user &apos;%1&apos; with &apos;homewarden secrets set loxone-password&apos;.</source>
+        <translation>Es ist kein Loxone-Passwort gespeichert; speichern Sie das Passwort des Loxone-Benutzers &apos;%1&apos; mit &apos;homewarden secrets set loxone-password&apos;.</translation>
+    </message>
+    <message>
+        <source>The Loxone password cannot be read: %1</source>
+        <translation>Das Loxone-Passwort kann nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>BackendSettings</name>
+    <message>
+        <source>The %1 address &apos;%2&apos; is not an http:// or https:// URL; correct it in the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>backends/request_timeout_ms must be between 100 and 120000; HomeWarden uses %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ChoiceList</name>
+    <message>
+        <source>Filter</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Command</name>
+    <message>
+        <source>Warning: the change was made, but the audit trail could not record it yet.</source>
+        <translation>Warnung: Die Änderung wurde vorgenommen, aber das Prüfprotokoll konnte sie noch nicht aufzeichnen.</translation>
     </message>
 </context>
 <context>
@@ -241,6 +415,446 @@ Exit-Codes: 0 in Ordnung, 1 Fehler bei der Ausführung, 2 falscher Aufruf.
     </message>
 </context>
 <context>
+    <name>DeviceAction</name>
+    <message>
+        <source>%1 (%2) is a %3 and cannot be controlled; it can only be read.</source>
+        <translation>%1 (%2) ist vom Typ %3 und kann nicht gesteuert werden; es kann nur gelesen werden.</translation>
+    </message>
+    <message>
+        <source>%1 (%2) cannot do &apos;%3&apos;; it can do: %4.</source>
+        <translation>%1 (%2) kann &apos;%3&apos; nicht ausführen; möglich sind: %4.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs a number as value.</source>
+        <translation>&apos;%1&apos; braucht eine Zahl als Wert.</translation>
+    </message>
+    <message>
+        <source>&apos;set_mode&apos; needs the mode as a text value.</source>
+        <translation>&apos;set_mode&apos; braucht den Modus als Text.</translation>
+    </message>
+    <message>
+        <source>&apos;arm&apos; takes an optional mode as text, such as away.</source>
+        <translation>&apos;arm&apos; nimmt optional einen Modus als Text an, etwa away.</translation>
+    </message>
+    <message>
+        <source>&apos;activate&apos; takes an optional scene as text or number.</source>
+        <translation>&apos;activate&apos; nimmt optional eine Szene als Text oder Zahl an.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; takes no value.</source>
+        <translation>&apos;%1&apos; nimmt keinen Wert an.</translation>
+    </message>
+    <message>
+        <source>The value for &apos;%1&apos; must be between %2 and %3%4; %5 is not.</source>
+        <translation>Der Wert für &apos;%1&apos; muss zwischen %2 und %3%4 liegen; %5 liegt nicht dazwischen.</translation>
+    </message>
+</context>
+<context>
+    <name>DeviceTools</name>
+    <message>
+        <source>Only this backend&apos;s devices.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A device id as list_devices gives it: ha:&lt;entity_id&gt; (e.g. ha:light.kitchen) or loxone:&lt;uuid&gt; (e.g. loxone:0f869a3f-0155-8b3f-ffff403fb0c34b9e).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not connected to HomeWarden, so %2 cannot be reached; a person can set it up in HomeWarden&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The backend went away during the call.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>There is no device %1; list_devices shows the devices there are.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists the devices of the house (lights, switches, covers, climate, locks, alarms, sensors, media players, scenes, ...) with id, name, room, type, state and the actions control_device accepts. Filter by backend, room, type or a text query; results come in pages (limit, default %1) and always say the total; pass next_cursor back as cursor for the next page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices per page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A room&apos;s name, as list_rooms gives it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A device type: light, switch, cover, climate, lock, alarm, sensor, binary_sensor, media_player, scene, fan, ...</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text in the device&apos;s name or id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>next_cursor of the previous page.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The cursor does not belong to this listing; repeat the same filters with it, or start again without a cursor.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backend this key may read is connected to HomeWarden; a person can set up Home Assistant or Loxone in its settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No device matches.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices %1–%2 of %3:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More: call again with cursor &quot;%1&quot;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device state</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Shows one device&apos;s current state with all its attributes, its room, and the actions control_device accepts for it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>List rooms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Lists the rooms (Home Assistant areas, Loxone rooms) and how many devices each holds; use a room&apos;s name as list_devices&apos; room filter.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backend this key may read is connected to HomeWarden.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>- %1 (%2): %n device(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No rooms are defined.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n room(s):</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Control a device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done (%1): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Call a Home Assistant service</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Calls a Home Assistant service (domain.service) on one entity, for what control_device does not cover. Allowed domains: %1. lock and alarm_control_panel need a key with the ha:security permission. Name the entity with entity_id; data carries the service&apos;s other fields and may not name targets.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service&apos;s domain, e.g. light.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service, e.g. turn_on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An entity id such as light.kitchen.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The service&apos;s fields.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The domain &apos;%1&apos; is not on HomeWarden&apos;s list for ha_call_service (%2); a person can add it in the settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>data may not contain &apos;%1&apos;; name the one entity with the entity_id argument.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Called %1.%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home Assistant is not connected to HomeWarden; a person can set it up in HomeWarden&apos;s settings.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send a Loxone command</source>
+        <translation>Loxone-Befehl senden</translation>
+    </message>
+    <message>
+        <source>Sends one command to a Loxone control, for what control_device does not cover: FullUp, shade or manualPosition/40 (percent down) to a Jalousie, pulse to a Switch, changeTo/&lt;mood&gt; to a LightControllerV2, ... Name the control by its uuid, plain or as a device id (loxone:&lt;uuid&gt;). The command must be one the control&apos;s type takes; a refusal lists them. Alarms, intercoms, gates and secured controls need a key with the loxone:security permission.</source>
+        <translation>Sendet einen Befehl an ein Loxone-Steuerelement, für das, was control_device nicht abdeckt: FullUp, shade oder manualPosition/40 (Prozent nach unten) an eine Jalousie, pulse an einen Switch, changeTo/&lt;mood&gt; an einen LightControllerV2, ... Nennen Sie das Steuerelement mit seiner uuid, einfach oder als Geräte-ID (loxone:&lt;uuid&gt;). Der Befehl muss einer sein, den der Typ des Steuerelements annimmt; eine Ablehnung nennt sie. Alarmanlagen, Gegensprechanlagen, Tore und gesicherte Steuerelemente brauchen einen Schlüssel mit der Berechtigung loxone:security.</translation>
+    </message>
+    <message>
+        <source>The control&apos;s uuid (0f869a3f-0155-8b3f-ffff403fb0c34b9e, a subcontrol&apos;s may end in /&lt;suffix&gt;), plain or as a device id with loxone: before it.</source>
+        <translation>Die uuid des Steuerelements (0f869a3f-0155-8b3f-ffff403fb0c34b9e, die eines Unterelements kann auf /&lt;suffix&gt; enden), einfach oder als Geräte-ID mit loxone: davor.</translation>
+    </message>
+    <message>
+        <source>The command, e.g. FullUp or manualPosition/40.</source>
+        <translation>Der Befehl, z. B. FullUp oder manualPosition/40.</translation>
+    </message>
+    <message>
+        <source>What the Miniserver answered.</source>
+        <translation>Was der Miniserver geantwortet hat.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a Loxone uuid (8-4-4-16 hex digits, a subcontrol&apos;s with /&lt;suffix&gt;); list_devices shows the ids there are.</source>
+        <translation>&apos;%1&apos; ist keine Loxone-uuid (8-4-4-16 Hexadezimalziffern, bei einem Unterelement mit /&lt;suffix&gt;); list_devices zeigt die vorhandenen IDs.</translation>
+    </message>
+    <message>
+        <source>Sent %1 to %2 (the Miniserver answered %3).</source>
+        <translation>%1 an %2 gesendet (der Miniserver antwortete %3).</translation>
+    </message>
+    <message>
+        <source>Makes a device do something: on, off, toggle, brightness (value 0–100), open, close, stop, position (value 0–100, percent open), shade, set_temperature (value in °C), set_mode (value: a mode name), lock, unlock, arm (value: away, home, night or vacation; a Loxone alarm takes away or delayed), disarm, activate (value: the scene, where a device has several), play, pause, volume (value 0–100). Each device lists the actions it accepts. Locks, alarms, doors and garage openers need a key with the security permission.</source>
+        <translation>Lässt ein Gerät etwas tun: on, off, toggle, brightness (Wert 0–100), open, close, stop, position (Wert 0–100, Prozent offen), shade, set_temperature (Wert in °C), set_mode (Wert: ein Modusname), lock, unlock, arm (Wert: away, home, night oder vacation; eine Loxone-Alarmanlage nimmt away oder delayed), disarm, activate (Wert: die Szene, wo ein Gerät mehrere hat), play, pause, volume (Wert 0–100). Jedes Gerät nennt die Aktionen, die es annimmt. Schlösser, Alarmanlagen, Türen und Garagentoröffner brauchen einen Schlüssel mit der Sicherheitsberechtigung.</translation>
+    </message>
+    <message>
+        <source>A number (brightness, position, volume, temperature) or a text (set_mode, arm, activate).</source>
+        <translation>Eine Zahl (brightness, position, volume, Temperatur) oder ein Text (set_mode, arm, activate).</translation>
+    </message>
+</context>
+<context>
+    <name>EditKeyDialog</name>
+    <message>
+        <source>Expires on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key may be used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xpiry:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Active:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>GenerateKeyDialog</name>
+    <message>
+        <source>admin: everything, including key management</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>operator: read and control, but no locks, alarms or door openers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>monitor: read only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>device: read and control of the chosen devices only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>custom: exactly the chosen permissions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Generate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Generate API key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished">nie</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Role:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>E&amp;xpires in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Permissions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HomeAssistantClient</name>
+    <message>
+        <source>%1 cannot be reached (%2); HomeWarden keeps trying — check that it is running and the address is right.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HomeWarden is shutting down.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home Assistant at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 did not answer within %2 s; check that it is running and not overloaded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The connection to %1 was lost; HomeWarden is reconnecting, try again in a moment.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 sent a message that is not JSON (%2); is this really Home Assistant&apos;s WebSocket API?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the access token; create a long-lived access token in your Home Assistant profile and store it with &apos;homewarden secrets set ha-token&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the request: %2 (%3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached (%2); check that it is running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered HTTP %2 (%3); see Home Assistant&apos;s log.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 answered with something that is not JSON (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is not connected: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>HomeAssistantDevices</name>
+    <message numerus="yes">
+        <source>Home Assistant %1, %n entities, connected since %2.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connecting to %1.</source>
+        <translation type="unfinished">Verbindung zu %1 wird aufgebaut.</translation>
+    </message>
+</context>
+<context>
+    <name>HomeAssistantMapping</name>
+    <message>
+        <source>&apos;activate&apos; takes no value for %1.</source>
+        <translation>&apos;activate&apos; nimmt für %1 keinen Wert an.</translation>
+    </message>
+    <message>
+        <source>%1 has no mode &apos;%2&apos;; its modes are: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 needs a code to %2, and HomeWarden does not pass alarm codes from AI clients; use the alarm panel or the Home Assistant app.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;arm&apos; takes away, home, night or vacation, not &apos;%1&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an action HomeWarden knows.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KeyFieldsForm</name>
+    <message>
+        <source>e.g. Claude Desktop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>any address; or e.g. 192.168.1.0/24, ::1/128</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Addresses or ranges (CIDR) the key may be used from, separated by commas. Empty: any address.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter, or type a device id and press Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The devices of a device key: the only ones it may read and control.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;IP allow-list:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Devices:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>KeyRevealPanel</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Store this key now.&lt;/b&gt; It is shown only this once and cannot be shown again: HomeWarden keeps only a hash of it. Paste it into the AI client&apos;s configuration or a password manager.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copied to the clipboard.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>KeychainBackend</name>
     <message>
         <source>Secret Service through libsecret, provided by %1</source>
@@ -281,10 +895,6 @@ Exit-Codes: 0 in Ordnung, 1 Fehler bei der Ausführung, 2 falscher Aufruf.
 </context>
 <context>
     <name>KeysCommand</name>
-    <message>
-        <source>Warning: the change was made, but the audit trail could not record it yet.</source>
-        <translation>Warnung: Die Änderung wurde vorgenommen, aber das Prüfprotokoll konnte sie noch nicht aufzeichnen.</translation>
-    </message>
     <message>
         <source>Note: HOMEWARDEN_API_KEYS is set, so servers started with it use the keys it lists, not those in homewarden.db.</source>
         <translation>Hinweis: HOMEWARDEN_API_KEYS ist gesetzt; damit gestartete Server verwenden die dort aufgeführten Schlüssel, nicht die in homewarden.db.</translation>
@@ -722,6 +1332,410 @@ Geräte-IDs: ha:&lt;entity_id&gt; wie ha:light.kitchen oder loxone:&lt;uuid&gt;.
     </message>
 </context>
 <context>
+    <name>KeysModel</name>
+    <message>
+        <source>Revoked on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last used from %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation type="unfinished">nie</translation>
+    </message>
+    <message>
+        <source>any address</source>
+        <translation type="unfinished">jede Adresse</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">keine</translation>
+    </message>
+    <message>
+        <source>Id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last used</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Uses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IP allow-list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>revoked</source>
+        <translation type="unfinished">widerrufen</translation>
+    </message>
+    <message>
+        <source>inactive</source>
+        <translation type="unfinished">inaktiv</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation type="unfinished">abgelaufen</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation type="unfinished">aktiv</translation>
+    </message>
+</context>
+<context>
+    <name>KeysWindow</name>
+    <message>
+        <source>&amp;Generate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Revoke…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HomeWarden API keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter keys</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keys cannot be changed here: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke key</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Revoke %1 (%2)? Every HomeWarden process refuses it from then on, and it cannot be used again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Revoke</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The key cannot be created: %1</source>
+        <translation type="unfinished">Der Schlüssel kann nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Key %1 was created.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key %1 cannot be changed: %2</source>
+        <translation type="unfinished">Schlüssel %1 kann nicht geändert werden: %2</translation>
+    </message>
+    <message>
+        <source>Key %1 is updated.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Key %1 is revoked; every HomeWarden process refuses it from now on.</source>
+        <translation type="unfinished">Schlüssel %1 ist widerrufen; jeder HomeWarden-Prozess lehnt ihn ab sofort ab.</translation>
+    </message>
+</context>
+<context>
+    <name>KillSwitch</name>
+    <message>
+        <source>The kill switch could not be engaged (%1); AI access may still be running, so stop HomeWarden itself if it must end now.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The kill switch could not be released (%1); AI access stays stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoxoneClient</name>
+    <message>
+        <source>The Loxone URL &apos;%1&apos; is not an http:// or https:// address; set it to the Miniserver&apos;s address, for example http://192.168.1.10.</source>
+        <translation>Die Loxone-URL &apos;%1&apos; ist keine http://- oder https://-Adresse; tragen Sie die Adresse des Miniservers ein, zum Beispiel http://192.168.1.10.</translation>
+    </message>
+    <message>
+        <source>No Loxone user is configured; set the user HomeWarden logs in with.</source>
+        <translation>Es ist kein Loxone-Benutzer eingerichtet; legen Sie den Benutzer fest, mit dem sich HomeWarden anmeldet.</translation>
+    </message>
+    <message>
+        <source>The connection to the Loxone Miniserver was stopped.</source>
+        <translation>Die Verbindung zum Loxone Miniserver wurde gestoppt.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a Loxone uuid (8-4-4-16 hex digits, optionally with a /suffix); take the id from the structure file.</source>
+        <translation>&apos;%1&apos; ist keine Loxone-UUID (8-4-4-16 Hexadezimalziffern, optional mit /Zusatz); übernehmen Sie die ID aus der Strukturdatei.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a Loxone command (one or more non-empty parts separated by &apos;/&apos;, at most %2 characters); check the command for the control type.</source>
+        <translation>&apos;%1&apos; ist kein Loxone-Befehl (ein oder mehrere nicht leere, durch &apos;/&apos; getrennte Teile, höchstens %2 Zeichen); prüfen Sie den Befehl für diesen Steuerelementtyp.</translation>
+    </message>
+    <message>
+        <source>Sending &apos;%1&apos; to the Loxone control %2</source>
+        <translation>Das Senden von &apos;%1&apos; an das Loxone-Steuerelement %2</translation>
+    </message>
+    <message>
+        <source>Checking the version of the Loxone structure file</source>
+        <translation>Die Versionsprüfung der Loxone-Strukturdatei</translation>
+    </message>
+    <message>
+        <source>Loading the Loxone structure file</source>
+        <translation>Das Laden der Loxone-Strukturdatei</translation>
+    </message>
+    <message>
+        <source>Sending &apos;%1&apos; to the Loxone control %2 failed: the answer is not Loxone JSON; check that the Loxone URL points to a Miniserver.</source>
+        <translation>Das Senden von &apos;%1&apos; an das Loxone-Steuerelement %2 ist fehlgeschlagen: Die Antwort ist kein Loxone-JSON; prüfen Sie, ob die Loxone-URL auf einen Miniserver zeigt.</translation>
+    </message>
+    <message>
+        <source>The Loxone Miniserver refused &apos;%1&apos; for the control %2 (code %3); check that the control exists and takes this command.</source>
+        <translation>Der Loxone Miniserver hat &apos;%1&apos; für das Steuerelement %2 abgelehnt (Code %3); prüfen Sie, ob das Steuerelement existiert und diesen Befehl annimmt.</translation>
+    </message>
+</context>
+<context>
+    <name>LoxoneCommandGrammar</name>
+    <message>
+        <source>HomeWarden does not know the commands of a Loxone %1, so it sends it none; use the Loxone app for it.</source>
+        <translation>HomeWarden kennt die Befehle des Loxone-Typs %1 nicht und sendet ihm daher keine; verwenden Sie dafür die Loxone-App.</translation>
+    </message>
+    <message>
+        <source>A Loxone %1 takes no commands from HomeWarden; it can only be read.</source>
+        <translation>Der Loxone-Typ %1 nimmt keine Befehle von HomeWarden an; er kann nur gelesen werden.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; needs whole numbers: a Loxone %2 takes %3.</source>
+        <translation>&apos;%1&apos; braucht ganze Zahlen: Der Loxone-Typ %2 nimmt %3 an.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is out of range: a Loxone %2 takes %3.</source>
+        <translation>&apos;%1&apos; liegt außerhalb des Bereichs: Der Loxone-Typ %2 nimmt %3 an.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a command a Loxone %2 takes; it takes: %3.</source>
+        <translation>&apos;%1&apos; ist kein Befehl, den der Loxone-Typ %2 annimmt; er nimmt an: %3.</translation>
+    </message>
+</context>
+<context>
+    <name>LoxoneDevices</name>
+    <message>
+        <source>Loxone is not connected: %1</source>
+        <translation>Loxone ist nicht verbunden: %1</translation>
+    </message>
+    <message>
+        <source>The Loxone Miniserver at %1 did not connect within %2 s; check that it is running and reachable.</source>
+        <translation>Der Loxone Miniserver unter %1 hat sich nicht innerhalb von %2 s verbunden; prüfen Sie, ob er läuft und erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>The Loxone Miniserver has no control %1; list_devices shows the devices there are.</source>
+        <translation>Der Loxone Miniserver hat kein Steuerelement %1; list_devices zeigt die vorhandenen Geräte.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Loxone Miniserver &quot;%1&quot;, %n controls, connected since %2.</source>
+        <translation>
+            <numerusform>Loxone Miniserver „%1“, %n Steuerelement, verbunden seit %2.</numerusform>
+            <numerusform>Loxone Miniserver „%1“, %n Steuerelemente, verbunden seit %2.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Connecting to %1.</source>
+        <translation>Verbindung zu %1 wird aufgebaut.</translation>
+    </message>
+</context>
+<context>
+    <name>LoxoneMapping</name>
+    <message>
+        <source>A Loxone alarm arms at once (away) or after its delay (delayed), not &apos;%1&apos;.</source>
+        <translation>Eine Loxone-Alarmanlage wird sofort (away) oder nach ihrer Verzögerung (delayed) scharf geschaltet, nicht &apos;%1&apos;.</translation>
+    </message>
+    <message>
+        <source>HomeWarden cannot control a Loxone %1.</source>
+        <translation>HomeWarden kann den Loxone-Typ %1 nicht steuern.</translation>
+    </message>
+    <message>
+        <source>&apos;activate&apos; needs the scene for %1: its number.</source>
+        <translation>&apos;activate&apos; braucht die Szene für %1: ihre Nummer.</translation>
+    </message>
+    <message>
+        <source>&apos;activate&apos; needs the scene for %1, by name or number: %2.</source>
+        <translation>&apos;activate&apos; braucht die Szene für %1, mit Name oder Nummer: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>LoxoneRequest</name>
+    <message>
+        <source>%1 failed: the Loxone Miniserver at %2 did not answer within %3 s; check that it is reachable and not overloaded.</source>
+        <translation>%1 ist fehlgeschlagen: Der Loxone Miniserver unter %2 hat nicht innerhalb von %3 s geantwortet; prüfen Sie, ob er erreichbar und nicht überlastet ist.</translation>
+    </message>
+    <message>
+        <source>%1 failed: the Loxone Miniserver at %2 sent more than %3 MiB; check that the Loxone URL points to a Miniserver.</source>
+        <translation>%1 ist fehlgeschlagen: Der Loxone Miniserver unter %2 hat mehr als %3 MiB gesendet; prüfen Sie, ob die Loxone-URL auf einen Miniserver zeigt.</translation>
+    </message>
+    <message>
+        <source>%1 was aborted.</source>
+        <translation>%1 wurde abgebrochen.</translation>
+    </message>
+    <message>
+        <source>%1 failed: the Loxone Miniserver at %2 refused the user name or password (HTTP %3); check the Loxone user and its password.</source>
+        <translation>%1 ist fehlgeschlagen: Der Loxone Miniserver unter %2 hat Benutzername oder Passwort abgelehnt (HTTP %3); prüfen Sie den Loxone-Benutzer und sein Passwort.</translation>
+    </message>
+    <message>
+        <source>%1 failed: the Loxone Miniserver at %2 redirects to %3; set the Loxone URL to that address instead.</source>
+        <translation>%1 ist fehlgeschlagen: Der Loxone Miniserver unter %2 leitet auf %3 um; tragen Sie stattdessen diese Adresse als Loxone-URL ein.</translation>
+    </message>
+    <message>
+        <source>%1 failed: the Loxone Miniserver at %2 answered HTTP %3; check the Miniserver&apos;s state and its log.</source>
+        <translation>%1 ist fehlgeschlagen: Der Loxone Miniserver unter %2 hat mit HTTP %3 geantwortet; prüfen Sie den Zustand des Miniservers und sein Protokoll.</translation>
+    </message>
+    <message>
+        <source>%1 failed: the Loxone Miniserver at %2 refused the connection; check that it is running and that the Loxone URL is right.</source>
+        <translation>%1 ist fehlgeschlagen: Der Loxone Miniserver unter %2 hat die Verbindung abgelehnt; prüfen Sie, ob er läuft und ob die Loxone-URL stimmt.</translation>
+    </message>
+    <message>
+        <source>%1 failed: the host of %2 is unknown; check the Loxone URL.</source>
+        <translation>%1 ist fehlgeschlagen: Der Host von %2 ist unbekannt; prüfen Sie die Loxone-URL.</translation>
+    </message>
+    <message>
+        <source>%1 failed: the Loxone Miniserver at %2 closed the connection without an answer; check that it is running and not restarting.</source>
+        <translation>%1 ist fehlgeschlagen: Der Loxone Miniserver unter %2 hat die Verbindung ohne Antwort geschlossen; prüfen Sie, ob er läuft und nicht gerade neu startet.</translation>
+    </message>
+    <message>
+        <source>%1 failed: the Loxone Miniserver at %2 could not be reached (%3); check the network and the Loxone URL.</source>
+        <translation>%1 ist fehlgeschlagen: Der Loxone Miniserver unter %2 war nicht erreichbar (%3); prüfen Sie das Netzwerk und die Loxone-URL.</translation>
+    </message>
+</context>
+<context>
+    <name>LoxoneSession</name>
+    <message>
+        <source>The WebSocket to the Loxone Miniserver at %1 broke (%2); HomeWarden reconnects by itself.</source>
+        <translation>Der WebSocket zum Loxone Miniserver unter %1 ist abgebrochen (%2); HomeWarden verbindet sich von selbst neu.</translation>
+    </message>
+    <message>
+        <source>Opening the WebSocket to the Loxone Miniserver at %1 failed (%2); check that it is running and reachable.</source>
+        <translation>Das Öffnen des WebSockets zum Loxone Miniserver unter %1 ist fehlgeschlagen (%2); prüfen Sie, ob er läuft und erreichbar ist.</translation>
+    </message>
+    <message>
+        <source>The Loxone Miniserver at %1 closed the WebSocket%2; HomeWarden reconnects by itself.</source>
+        <translation>Der Loxone Miniserver unter %1 hat den WebSocket geschlossen%2; HomeWarden verbindet sich von selbst neu.</translation>
+    </message>
+    <message>
+        <source>The Loxone Miniserver at %1 sent a WebSocket message HomeWarden cannot read; check that the Loxone URL points to a Miniserver.</source>
+        <translation>Der Loxone Miniserver unter %1 hat eine WebSocket-Nachricht gesendet, die HomeWarden nicht lesen kann; prüfen Sie, ob die Loxone-URL auf einen Miniserver zeigt.</translation>
+    </message>
+    <message>
+        <source>The Loxone Miniserver at %1 went out of service (it restarts or updates); HomeWarden reconnects when it is back.</source>
+        <translation>Der Loxone Miniserver unter %1 ist außer Betrieb gegangen (er startet neu oder wird aktualisiert); HomeWarden verbindet sich neu, sobald er wieder da ist.</translation>
+    </message>
+    <message>
+        <source>The Loxone Miniserver at %1 answered %2 with something that is not Loxone JSON; check that the Loxone URL points to a Miniserver.</source>
+        <translation>Der Loxone Miniserver unter %1 hat auf %2 mit etwas geantwortet, das kein Loxone-JSON ist; prüfen Sie, ob die Loxone-URL auf einen Miniserver zeigt.</translation>
+    </message>
+    <message>
+        <source>The Loxone Miniserver at %1 sent a broken table of value states; HomeWarden reconnects to read them afresh.</source>
+        <translation>Der Loxone Miniserver unter %1 hat eine fehlerhafte Tabelle von Zahlenzuständen gesendet; HomeWarden verbindet sich neu, um sie frisch zu lesen.</translation>
+    </message>
+    <message>
+        <source>The Loxone Miniserver at %1 sent a broken table of text states; HomeWarden reconnects to read them afresh.</source>
+        <translation>Der Loxone Miniserver unter %1 hat eine fehlerhafte Tabelle von Textzuständen gesendet; HomeWarden verbindet sich neu, um sie frisch zu lesen.</translation>
+    </message>
+    <message>
+        <source>The Loxone Miniserver at %1 refused to start a login for the user &apos;%2&apos; (code %3); check the Loxone user name.</source>
+        <translation>Der Loxone Miniserver unter %1 hat die Anmeldung für den Benutzer &apos;%2&apos; nicht begonnen (Code %3); prüfen Sie den Loxone-Benutzernamen.</translation>
+    </message>
+    <message>
+        <source>The Loxone Miniserver at %1 asked for the hash algorithm &apos;%2&apos; or sent an unreadable key; update HomeWarden or the Miniserver.</source>
+        <translation>Der Loxone Miniserver unter %1 verlangt den Hash-Algorithmus &apos;%2&apos; oder hat einen unlesbaren Schlüssel gesendet; aktualisieren Sie HomeWarden oder den Miniserver.</translation>
+    </message>
+    <message>
+        <source>The Loxone Miniserver at %1 refused the user &apos;%2&apos; or its password (code %3); check the Loxone user and its password.</source>
+        <translation>Der Loxone Miniserver unter %1 hat den Benutzer &apos;%2&apos; oder sein Passwort abgelehnt (Code %3); prüfen Sie den Loxone-Benutzer und sein Passwort.</translation>
+    </message>
+    <message>
+        <source>The Loxone Miniserver at %1 refused live state updates (code %2); check the rights of the Loxone user.</source>
+        <translation>Der Loxone Miniserver unter %1 hat Live-Zustandsmeldungen abgelehnt (Code %2); prüfen Sie die Rechte des Loxone-Benutzers.</translation>
+    </message>
+    <message>
+        <source>The Loxone Miniserver at %1 stopped answering keepalive messages within %2 s; HomeWarden reconnects by itself.</source>
+        <translation>Der Loxone Miniserver unter %1 beantwortet Keepalive-Nachrichten nicht mehr innerhalb von %2 s; HomeWarden verbindet sich von selbst neu.</translation>
+    </message>
+    <message>
+        <source>The Loxone Miniserver at %1 did not answer %2 over the WebSocket within %3 s; check that it is reachable and not overloaded.</source>
+        <translation>Der Loxone Miniserver unter %1 hat %2 über den WebSocket nicht innerhalb von %3 s beantwortet; prüfen Sie, ob er erreichbar und nicht überlastet ist.</translation>
+    </message>
+    <message>
+        <source>the connection request</source>
+        <translation>die Verbindungsanfrage</translation>
+    </message>
+</context>
+<context>
+    <name>LoxoneStructure</name>
+    <message>
+        <source>The Loxone structure file is not a JSON object (%1); check that the Loxone URL points to a Miniserver.</source>
+        <translation>Die Loxone-Strukturdatei ist kein JSON-Objekt (%1); prüfen Sie, ob die Loxone-URL auf einen Miniserver zeigt.</translation>
+    </message>
+    <message>
+        <source>it is a list or a plain value</source>
+        <translation>sie ist eine Liste oder ein einfacher Wert</translation>
+    </message>
+    <message>
+        <source>The Loxone structure file lacks &quot;msInfo&quot; or &quot;controls&quot;; check that the Loxone URL points to a Miniserver.</source>
+        <translation>Der Loxone-Strukturdatei fehlt &quot;msInfo&quot; oder &quot;controls&quot;; prüfen Sie, ob die Loxone-URL auf einen Miniserver zeigt.</translation>
+    </message>
+    <message>
+        <source>Skipped the control &quot;%1&quot;: its id is not a Loxone uuid.</source>
+        <translation>Das Steuerelement &quot;%1&quot; wurde übersprungen: Seine ID ist keine Loxone-UUID.</translation>
+    </message>
+    <message>
+        <source>Skipped the subcontrol &quot;%1&quot; of &quot;%2&quot;: its id is not a Loxone uuid.</source>
+        <translation>Das Unterelement &quot;%1&quot; von &quot;%2&quot; wurde übersprungen: Seine ID ist keine Loxone-UUID.</translation>
+    </message>
+</context>
+<context>
+    <name>ResumeDialog</name>
+    <message>
+        <source>Resume AI access — HomeWarden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Let AI assistants reach %1 again?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>SecretNames</name>
     <message>
         <source>&apos;%1&apos; is not a valid client name: use 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos; or &apos;-&apos;, starting with a letter or digit.</source>
@@ -963,6 +1977,50 @@ Backend: %1
     </message>
 </context>
 <context>
+    <name>ServerHost</name>
+    <message>
+        <source>At the production security level HomeWarden listens beyond this computer (%1) only over HTTPS: give it a certificate and key, or listen on 127.0.0.1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ServerSettings</name>
+    <message>
+        <source>server/host &apos;%1&apos; in homewarden.ini is not an IP address; HomeWarden listens on %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>server/port in homewarden.ini must be between 1 and 65535; HomeWarden uses %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SettingsPlaceholderDialog</name>
+    <message>
+        <source>Settings — HomeWarden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The settings window is not built yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HomeWarden reads its settings from %1: the [server] group (host, port, allow_origins), [homeassistant] and [loxone]. Edit the file and restart HomeWarden. Secrets go into the OS keychain with &apos;homewarden secrets set&apos;.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SingleInstance</name>
+    <message>
+        <source>HomeWarden cannot make sure it runs only once (%1); a second start may open a second tray.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>StatusCommand</name>
     <message>
         <source>Show the version, the state directory and what is configured.</source>
@@ -1003,6 +2061,22 @@ Backend: %1
     <message>
         <source>Security level: invalid (%1)</source>
         <translation>Sicherheitsstufe: ungültig (%1)</translation>
+    </message>
+    <message>
+        <source>Home Assistant: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loxone: %1 (user %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kill switch: released</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Kill switch: %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1045,18 +2119,299 @@ Backend: %1
     </message>
 </context>
 <context>
-    <name>TrayIcon</name>
+    <name>StopCommand</name>
     <message>
-        <source>No backends configured yet</source>
-        <translation>Noch keine Backends eingerichtet</translation>
+        <source>Stop all AI access to ha, loxone or all (the kill switch).</source>
+        <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Resume AI access to ha, loxone or all after asking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: homewarden stop [ha|loxone|all] [--reason TEXT]
+
+Stops every AI request to Home Assistant (ha), Loxone or both (all, the default), in every HomeWarden process, until someone resumes it.
+
+  --reason TEXT  why; AI clients and &apos;homewarden status&apos; show it
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Usage: homewarden resume [ha|loxone|all] [--yes]
+
+Lets AI requests reach Home Assistant (ha), Loxone or both (all, the default) again. Resuming all lifts every stop; resuming ha or loxone lifts only that one.
+
+  -y, --yes  resume without asking for y or yes on stdin
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home Assistant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loxone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the house (Home Assistant and Loxone)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI access to the house is stopped because the kill-switch state cannot be read (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI access to %1 stopped since %2 by %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source> (reason: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation type="unfinished">Zeigt diese Hilfe.</translation>
+    </message>
+    <message>
+        <source>Why AI access is stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>TEXT</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume without asking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 Run &apos;homewarden %2 --help&apos; for its usage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 takes one scope at most: ha, loxone or all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unknown scope &apos;%1&apos;; use ha, loxone or all.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stop goes ahead without an audit record.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1.
+It stays stopped in every HomeWarden process until someone runs &apos;homewarden resume %2&apos;.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no stop of its own, but this one covers it: %2.
+Run &apos;homewarden resume all&apos; to lift it.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI access to %1 is not stopped; there is nothing to resume.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume AI access to %1? [y/N] </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing was resumed: the answer was not y or yes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The stop of %1 is lifted, but AI access stays stopped: %2.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI access to %1 is resumed.
+</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrayIcon</name>
     <message>
         <source>Quit HomeWarden</source>
         <translation>HomeWarden beenden</translation>
     </message>
     <message>
-        <source>HomeWarden — no backends configured yet</source>
-        <translation>HomeWarden – noch keine Backends eingerichtet</translation>
+        <source>Emergency stop — everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stops all AI access to the house at once, without asking.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop Home Assistant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop Loxone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API keys…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Audit log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No backend is set up yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>emergency stop in the tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stopped in the tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AI access stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HomeWarden</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>No system tray is available yet, so HomeWarden&apos;s icon cannot be shown; it keeps serving and tries again for %n seconds.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Still no system tray: HomeWarden serves without an icon; use &apos;homewarden status&apos;, &apos;homewarden stop&apos; and &apos;homewarden resume&apos; in a terminal, or add a tray (notification area) to your panel and start HomeWarden again.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrayServer</name>
+    <message>
+        <source>HomeWarden cannot check keys, so it does not serve: %1</source>
+        <translation type="unfinished">HomeWarden kann keine Schlüssel prüfen und stellt deshalb nichts bereit: %1</translation>
+    </message>
+</context>
+<context>
+    <name>TrayState</name>
+    <message>
+        <source>the tray</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the command line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unknown person</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency stop: AI access to the house is stopped, since the kill-switch state cannot be read.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency stop: AI access to the house is stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Emergency stop: AI access to %1 is stopped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is not running.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server is not running: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving, but no backend is set up yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving, but not connected to %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving; every backend is connected.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Serving MCP at %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Home Assistant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loxone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Everything: stopped, since the kill-switch state cannot be read (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an unknown time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: stopped by %2 on %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: stopped by %2 on %3 — %4</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1068,6 +2423,14 @@ Backend: %1
     <message>
         <source>The tray application %1 cannot be started (%2); reinstall HomeWarden, or use &apos;homewarden --help&apos; for the commands that need no display.</source>
         <translation>Die Infobereich-Anwendung %1 kann nicht gestartet werden (%2); installieren Sie HomeWarden neu oder verwenden Sie „homewarden --help“ für die Befehle, die keinen Bildschirm brauchen.</translation>
+    </message>
+    <message>
+        <source>Open the tray menu at X,Y (for screenshots).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>homewarden-tray takes no arguments; see &apos;homewarden --help&apos;.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

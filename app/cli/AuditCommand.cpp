@@ -1,9 +1,9 @@
 #include "AuditCommand.h"
 
 #include "StateDirectory.h"
+#include "UntrustedText.h"
 
-#include <QJsonDocument>
-#include <QJsonObject>
+#include <QFile>
 #include <QRegularExpression>
 #include <QTextStream>
 
@@ -13,25 +13,10 @@ namespace {
 
 constexpr int DEFAULT_LIMIT = 100;
 
-// Clients choose targets and reasons: nothing they wrote may move the cursor, recolour the
-// terminal, reorder the text around it (bidi overrides) or break a table row.
+// A table cell: "-" for nothing, and nothing that could take over the terminal.
 QString printable(const QString &text)
 {
-    if (text.isEmpty())
-        return QStringLiteral("-");
-    QString shown = text;
-    for (QChar &c : shown) {
-        const QChar::Category category = c.category();
-        if (category == QChar::Other_Control || category == QChar::Other_Format
-                || category == QChar::Separator_Line || category == QChar::Separator_Paragraph)
-            c = QLatin1Char(' ');
-    }
-    return shown;
-}
-
-QJsonValue textOrNull(const QString &text)
-{
-    return text.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(text);
+    return text.isEmpty() ? QStringLiteral("-") : UntrustedText::printable(text);
 }
 
 } // namespace
@@ -200,6 +185,17 @@ int AuditCommand::verify(const AuditLog &log)
 int AuditCommand::list(const AuditLog &log, const Options &options)
 {
     QString error;
+    if (options.format == Format::Json) {
+        // Paged by the log, so that `audit --limit 0 --format json` streams any trail.
+        QFile out;
+        if (!out.open(stdout, QIODevice::WriteOnly)
+                || log.writeJsonLines(options.filter, &out, &error) < 0) {
+            Command::printError(error.isEmpty() ? out.errorString() : error);
+            return Failure;
+        }
+        return Success;
+    }
+
     const QList<AuditRecord> records = log.query(options.filter, &error);
     if (!error.isEmpty()) {
         Command::printError(error);
@@ -207,28 +203,6 @@ int AuditCommand::list(const AuditLog &log, const Options &options)
     }
 
     QTextStream out(stdout);
-    if (options.format == Format::Json) {
-        for (const AuditRecord &record : records) {
-            const AuditEvent &event = record.event;
-            QJsonObject line{
-                    {QStringLiteral("seq"), record.seq},
-                    {QStringLiteral("time"), event.timestamp.toUTC().toString(Qt::ISODateWithMs)},
-                    {QStringLiteral("event"), event.event},
-                    {QStringLiteral("key_id"), textOrNull(event.keyId)},
-                    {QStringLiteral("source"), textOrNull(event.source)},
-                    {QStringLiteral("action"), textOrNull(event.action)},
-                    {QStringLiteral("target"), textOrNull(event.target)},
-                    {QStringLiteral("result"), textOrNull(event.result)},
-                    {QStringLiteral("reason"), textOrNull(event.reason)},
-                    {QStringLiteral("hash"), QString::fromLatin1(record.hash.toHex())},
-            };
-            if (!event.params.isEmpty())
-                line.insert(QStringLiteral("params"), event.params);
-            out << QString::fromUtf8(QJsonDocument(line).toJson(QJsonDocument::Compact)) << '\n';
-        }
-        return Success;
-    }
-
     if (records.isEmpty()) {
         out << tr("No audit events match.") << '\n';
         return Success;

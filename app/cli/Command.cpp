@@ -1,5 +1,8 @@
 #include "Command.h"
 
+#include "AuditTrail.h"
+#include "StateDirectory.h"
+
 #include <QTextStream>
 
 #include <cstdio>
@@ -19,4 +22,21 @@ void Command::printOut(const QString &text)
 void Command::printDiagnostic(const QString &line)
 {
     std::fprintf(stderr, "homewarden: %s\n", qPrintable(line));
+}
+
+std::unique_ptr<AuditTrail> Command::openAuditTrail()
+{
+    QString error;
+    std::unique_ptr<AuditTrail> trail = AuditTrail::open(StateDirectory::path(), &error);
+    if (!trail)
+        printError(error);
+    return trail;
+}
+
+void Command::flushAudit(AuditTrail *trail)
+{
+    if (!trail->flush()) {
+        printError(QCoreApplication::translate("Command",
+                "Warning: the change was made, but the audit trail could not record it yet."));
+    }
 }

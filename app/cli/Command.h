@@ -3,6 +3,10 @@
 #include <QCoreApplication>
 #include <QStringList>
 
+#include <memory>
+
+class AuditTrail;
+
 // One verb of the command line. Verbs run headless (QCoreApplication) and answer with the
 // process exit code.
 class Command
@@ -25,4 +29,10 @@ public:
     // A server's line on stderr, prefixed with the program's name: it lands in logs that
     // many programs share (an MCP client's server log, the journal).
     static void printDiagnostic(const QString &line);
+
+    // The audit trail of the state directory, for verbs that change something; null (and the
+    // reason printed) when it cannot be opened.
+    static std::unique_ptr<AuditTrail> openAuditTrail();
+    // Waits until the events appended so far are committed; warns when they are not yet.
+    static void flushAudit(AuditTrail *trail);
 };

@@ -7,6 +7,7 @@
 #include "ServeCommand.h"
 #include "StatusCommand.h"
 #include "StdioCommand.h"
+#include "StopCommand.h"
 
 #include <QTextStream>
 
@@ -17,6 +18,8 @@ CommandLine::CommandLine()
     m_commands.push_back(std::make_unique<StdioCommand>());
     m_commands.push_back(std::make_unique<ServeCommand>());
     m_commands.push_back(std::make_unique<StatusCommand>());
+    m_commands.push_back(std::make_unique<StopCommand>(StopCommand::Verb::Stop));
+    m_commands.push_back(std::make_unique<StopCommand>(StopCommand::Verb::Resume));
     m_commands.push_back(std::make_unique<KeysCommand>());
     m_commands.push_back(std::make_unique<AuditCommand>());
     m_commands.push_back(std::make_unique<SecretsCommand>());

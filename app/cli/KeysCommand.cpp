@@ -1,13 +1,14 @@
 #include "KeysCommand.h"
 
-#include "AuditEvent.h"
 #include "AuditTrail.h"
 #include "EnvKeyStore.h"
+#include "KeyAdministration.h"
 #include "KeyExport.h"
 #include "KeyText.h"
 #include "SqlKeyStore.h"
 #include "StateDatabase.h"
 #include "StateDirectory.h"
+#include "UntrustedText.h"
 
 #include <QCommandLineParser>
 #include <QFileInfo>
@@ -19,22 +20,12 @@
 
 namespace {
 
-constexpr int MAX_EXPIRY_DAYS = 36500;
 constexpr int MAX_RATE_LIMIT = 1000000;
 
-// Names and addresses come from people and imports: nothing in them may move the cursor or
-// recolour a terminal.
+// A table cell: "-" for nothing, and nothing that could take over the terminal.
 QString printable(const QString &text)
 {
-    if (text.isEmpty())
-        return QStringLiteral("-");
-    QString shown = text;
-    for (QChar &c : shown) {
-        if (c.category() == QChar::Other_Control || c == QChar::LineSeparator
-                || c == QChar::ParagraphSeparator)
-            c = QLatin1Char(' ');
-    }
-    return shown;
+    return text.isEmpty() ? QStringLiteral("-") : UntrustedText::printable(text);
 }
 
 QString when(const QDateTime &time)
@@ -52,24 +43,6 @@ std::unique_ptr<StateDatabase> openDatabase()
     if (!database)
         Command::printError(error);
     return database;
-}
-
-// A change to the keys that the audit trail cannot record is not made at all.
-std::unique_ptr<AuditTrail> openAuditTrail()
-{
-    QString error;
-    std::unique_ptr<AuditTrail> trail = AuditTrail::open(StateDirectory::path(), &error);
-    if (!trail)
-        Command::printError(error);
-    return trail;
-}
-
-void flushAudit(AuditTrail *trail)
-{
-    if (!trail->flush()) {
-        Command::printError(QCoreApplication::translate("KeysCommand",
-                "Warning: the change was made, but the audit trail could not record it yet."));
-    }
 }
 
 // Servers started with HOMEWARDEN_API_KEYS read their keys from it, not from homewarden.db.
@@ -163,34 +136,27 @@ bool KeysCommand::parse(
     return true;
 }
 
-QStringList KeysCommand::splitList(const QString &value)
-{
-    QStringList items;
-    for (const QString &item : value.split(QLatin1Char(','))) {
-        const QString trimmed = item.trimmed();
-        if (!trimmed.isEmpty())
-            items.append(trimmed);
-    }
-    return items;
-}
-
 std::optional<QDateTime> KeysCommand::expiryIn(const QString &days, const QDateTime &now)
 {
     bool isNumber = false;
     const int count = days.toInt(&isNumber);
-    if (!isNumber || count < 1 || count > MAX_EXPIRY_DAYS)
+    if (!isNumber || count < 1 || count > ApiKey::MAX_EXPIRY_DAYS)
         return std::nullopt;
     return now.addDays(count);
 }
 
 QString KeysCommand::status(const ApiKey &key, const QDateTime &now)
 {
-    if (key.isRevoked())
+    switch (key.status(now)) {
+    case ApiKey::Status::Revoked:
         return tr("revoked");
-    if (!key.active)
+    case ApiKey::Status::Inactive:
         return tr("inactive");
-    if (key.isExpired(now))
+    case ApiKey::Status::Expired:
         return tr("expired");
+    case ApiKey::Status::Active:
+        break;
+    }
     return tr("active");
 }
 
@@ -224,20 +190,6 @@ QString KeysCommand::describe(const ApiKey &key, const QDateTime &now)
                                                  : tr(" from %1").arg(printable(key.lastIp)));
     text += tr("Uses:          %1\n").arg(key.useCount);
     return text;
-}
-
-void KeysCommand::audit(AuditTrail *trail, const char *event, const QString &keyId,
-        const QString &action, const QString &reason)
-{
-    AuditEvent record;
-    record.event = QLatin1String(event);
-    record.keyId = keyId; // the key acted upon; a secret never goes into the trail
-    record.source = QStringLiteral("cli");
-    record.action = action;
-    record.target = keyId;
-    record.result = QStringLiteral("ok");
-    record.reason = reason;
-    trail->append(record);
 }
 
 int KeysCommand::generate(const QStringList &arguments)
@@ -289,15 +241,15 @@ int KeysCommand::generate(const QStringList &arguments)
     if (parser.isSet(expiresOption)) {
         const std::optional<QDateTime> expiry = expiryIn(parser.value(expiresOption), now);
         if (!expiry) {
-            Command::printError(
-                    tr("--expires takes a number of days from 1 to %1.").arg(MAX_EXPIRY_DAYS));
+            Command::printError(tr("--expires takes a number of days from 1 to %1.")
+                                        .arg(ApiKey::MAX_EXPIRY_DAYS));
             return UsageError;
         }
         spec.expiresAt = *expiry;
     }
-    spec.ipAllow = splitList(parser.value(ipOption));
-    spec.devices = splitList(parser.value(devicesOption));
-    spec.permissions = splitList(parser.value(permissionsOption));
+    spec.ipAllow = ApiKey::splitList(parser.value(ipOption));
+    spec.devices = ApiKey::splitList(parser.value(devicesOption));
+    spec.permissions = ApiKey::splitList(parser.value(permissionsOption));
     if (parser.isSet(rateOption)) {
         bool isNumber = false;
         spec.rateLimit = parser.value(rateOption).toInt(&isNumber);
@@ -313,6 +265,7 @@ int KeysCommand::generate(const QStringList &arguments)
         return UsageError;
     }
 
+    // A change to the keys that the audit trail cannot record is not made at all.
     const std::unique_ptr<AuditTrail> trail = openAuditTrail();
     if (!trail)
         return Failure;
@@ -320,13 +273,13 @@ int KeysCommand::generate(const QStringList &arguments)
     if (!database)
         return Failure;
     SqlKeyStore store(database.get());
-    const std::optional<QString> keyText = store.create(spec, &error);
+    KeyAdministration administration(&store, trail.get(), QStringLiteral("cli"));
+    const std::optional<QString> keyText = administration.generate(spec, &error);
     if (!keyText) {
         Command::printError(tr("The key cannot be created: %1").arg(error));
         return Failure;
     }
     const QString id = KeyText::parse(*keyText)->id;
-    audit(trail.get(), AuditEvent::KEY_CREATED, id, QStringLiteral("keys generate"));
     flushAudit(trail.get());
 
     // The key alone on stdout, so that `KEY=$(homewarden keys generate ...)` takes just it.
@@ -375,9 +328,8 @@ int KeysCommand::list(const QStringList &arguments)
     }
     const QDateTime now = QDateTime::currentDateTimeUtc();
     if (parser.isSet(activeOption)) {
-        keys.removeIf([&now](const ApiKey &key) {
-            return key.isRevoked() || !key.active || key.isExpired(now);
-        });
+        keys.removeIf(
+                [&now](const ApiKey &key) { return key.status(now) != ApiKey::Status::Active; });
     }
 
     if (format == QLatin1String("json")) {
@@ -484,12 +436,12 @@ int KeysCommand::revoke(const QStringList &arguments)
     if (!database)
         return Failure;
     SqlKeyStore store(database.get());
+    KeyAdministration administration(&store, trail.get(), QStringLiteral("cli"));
     QString error;
-    if (!store.revoke(id, &error)) {
+    if (!administration.revoke(id, &error)) {
         Command::printError(error);
         return Failure;
     }
-    audit(trail.get(), AuditEvent::KEY_REVOKED, id, QStringLiteral("keys revoke"));
     flushAudit(trail.get());
     Command::printOut(
             tr("Key %1 is revoked; every HomeWarden process refuses it from now on.").arg(id)
@@ -527,16 +479,13 @@ int KeysCommand::update(const QStringList &arguments)
     const QString id = parser.positionalArguments().first();
 
     SqlKeyStore::KeyChanges changes;
-    QStringList changed;
     // "none" (or an empty value) empties a list.
     const auto listValue = [&parser](const QCommandLineOption &option) {
         const QString value = parser.value(option);
-        return value == QLatin1String("none") ? QStringList() : splitList(value);
+        return value == QLatin1String("none") ? QStringList() : ApiKey::splitList(value);
     };
-    if (parser.isSet(nameOption)) {
+    if (parser.isSet(nameOption))
         changes.name = parser.value(nameOption);
-        changed.append(QStringLiteral("name"));
-    }
     if (parser.isSet(expiresOption)) {
         const QString value = parser.value(expiresOption);
         if (value == QLatin1String("never")) {
@@ -546,25 +495,18 @@ int KeysCommand::update(const QStringList &arguments)
                     expiryIn(value, QDateTime::currentDateTimeUtc());
             if (!expiry) {
                 Command::printError(tr("--expires takes a number of days from 1 to %1, or never.")
-                                            .arg(MAX_EXPIRY_DAYS));
+                                            .arg(ApiKey::MAX_EXPIRY_DAYS));
                 return UsageError;
             }
             changes.expiresAt = *expiry;
         }
-        changed.append(QStringLiteral("expires_at"));
     }
-    if (parser.isSet(ipOption)) {
+    if (parser.isSet(ipOption))
         changes.ipAllow = listValue(ipOption);
-        changed.append(QStringLiteral("ip_allow"));
-    }
-    if (parser.isSet(devicesOption)) {
+    if (parser.isSet(devicesOption))
         changes.devices = listValue(devicesOption);
-        changed.append(QStringLiteral("devices"));
-    }
-    if (parser.isSet(permissionsOption)) {
+    if (parser.isSet(permissionsOption))
         changes.permissions = listValue(permissionsOption);
-        changed.append(QStringLiteral("permissions"));
-    }
     if (parser.isSet(rateOption)) {
         const QString value = parser.value(rateOption);
         bool isNumber = false;
@@ -578,7 +520,6 @@ int KeysCommand::update(const QStringList &arguments)
             return UsageError;
         }
         changes.rateLimit = limit;
-        changed.append(QStringLiteral("rate_limit"));
     }
     if (parser.isSet(activeOption)) {
         const QString value = parser.value(activeOption);
@@ -587,7 +528,6 @@ int KeysCommand::update(const QStringList &arguments)
             return UsageError;
         }
         changes.active = value == QLatin1String("true");
-        changed.append(QStringLiteral("active"));
     }
     if (changes.isEmpty()) {
         Command::printError(
@@ -618,14 +558,13 @@ int KeysCommand::update(const QStringList &arguments)
             return UsageError;
         }
     }
-    if (!store.update(id, changes, &error)) {
+    KeyAdministration administration(&store, trail.get(), QStringLiteral("cli"));
+    if (!administration.update(id, changes, &error)) {
         Command::printError(error);
         return Failure;
     }
-    const QString what = changed.join(QStringLiteral(", "));
-    audit(trail.get(), AuditEvent::KEY_UPDATED, id, QStringLiteral("keys update"),
-            QStringLiteral("Changed %1.").arg(what));
     flushAudit(trail.get());
+    const QString what = changes.fieldNames().join(QStringLiteral(", "));
     Command::printOut(tr("Key %1 is updated (%2).").arg(id, what) + QLatin1Char('\n'));
     return Success;
 }
@@ -726,8 +665,9 @@ int KeysCommand::importKeys(const QStringList &arguments)
     const SqlKeyStore::ExistingKeys existing = parser.isSet(skipOption)
             ? SqlKeyStore::ExistingKeys::Skip
             : SqlKeyStore::ExistingKeys::Refuse;
+    KeyAdministration administration(&store, trail.get(), QStringLiteral("cli"));
     const std::optional<SqlKeyStore::ImportSummary> summary =
-            store.importKeys(*keys, existing, &error);
+            administration.importKeys(*keys, existing, &error);
     if (!summary) {
         Command::printError(
                 tr("%1 Nothing was imported; --skip-existing keeps the keys that exist and "
@@ -735,8 +675,6 @@ int KeysCommand::importKeys(const QStringList &arguments)
                         .arg(error));
         return Failure;
     }
-    for (const QString &id : summary->imported)
-        audit(trail.get(), AuditEvent::KEY_CREATED, id, QStringLiteral("keys import"));
     flushAudit(trail.get());
 
     QString message = tr("Imported %n key(s)", nullptr, int(summary->imported.size()));

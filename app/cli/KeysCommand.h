@@ -6,7 +6,6 @@
 
 #include <optional>
 
-class AuditTrail;
 class QCommandLineParser;
 struct ApiKey;
 
@@ -36,12 +35,7 @@ private:
     // Parses a verb's arguments; on failure prints one sentence and returns false.
     static bool parse(
             QCommandLineParser *parser, const QString &verb, const QStringList &arguments);
-    static QStringList splitList(const QString &value);
     static std::optional<QDateTime> expiryIn(const QString &days, const QDateTime &now);
     static QString status(const ApiKey &key, const QDateTime &now);
     static QString describe(const ApiKey &key, const QDateTime &now);
-
-    // Records a key.created/updated/revoked event in the audit trail (source "cli").
-    static void audit(AuditTrail *trail, const char *event, const QString &keyId,
-            const QString &action, const QString &reason = QString());
 };

@@ -1,9 +1,7 @@
 #include "ServeCommand.h"
 
-#include "AuditEvent.h"
-#include "HttpServer.h"
-#include "McpHttpService.h"
 #include "SecurityStack.h"
+#include "ServerHost.h"
 #include "ServerTools.h"
 #include "StateDirectory.h"
 #include "UnixSignals.h"
@@ -12,9 +10,6 @@
 #include <QFile>
 #include <QSslCertificate>
 #include <QSslKey>
-
-#include <csignal>
-#include <cstdio>
 
 namespace {
 
@@ -108,7 +103,7 @@ int ServeCommand::run(const QStringList &arguments)
         return UsageError;
     }
     const bool tls = parser.isSet(certOption);
-    if (*level == SecurityLevel::Production && !tls && !address.isLoopback()) {
+    if (ServerHost::needsTls(*level, address, tls)) {
         printDiagnostic(
                 tr("At the production security level HomeWarden listens beyond this computer (%1) "
                    "only over HTTPS: add --tls-cert and --tls-key, or listen on 127.0.0.1.")
@@ -116,16 +111,18 @@ int ServeCommand::run(const QStringList &arguments)
         return UsageError;
     }
 
-    HttpServer::Options serverOptions;
-    serverOptions.address = address;
-    serverOptions.port = quint16(port);
+    ServerHost::Options hostOptions;
+    hostOptions.source = QStringLiteral("serve");
+    hostOptions.extraOrigins = parser.values(originOption);
+    hostOptions.server.address = address;
+    hostOptions.server.port = quint16(port);
     if (tls) {
         QSslConfiguration configuration;
         if (!loadTls(parser.value(certOption), parser.value(keyOption), &configuration, &error)) {
             printDiagnostic(error);
             return Failure;
         }
-        serverOptions.tls = configuration;
+        hostOptions.server.tls = configuration;
     }
 
     const std::unique_ptr<SecurityStack> security =
@@ -143,28 +140,16 @@ int ServeCommand::run(const QStringList &arguments)
         return Failure;
     }
 
-    std::signal(SIGPIPE, SIG_IGN);
-    HttpServer server;
-    if (!server.listen(serverOptions, &error)) {
+    ServerHost host(security.get(), tools.get());
+    if (!host.start(hostOptions, &error)) {
         printDiagnostic(error);
         return Failure;
     }
     tools->start();
-    McpHttpService service(&server, tools->registry(), security->gatekeeper(),
-            McpHttpService::defaultOptions(
-                    address, server.serverPort(), tls, parser.values(originOption)));
     UnixSignals signals;
-    const QString url =
-            QStringLiteral("%1://%2:%3/mcp")
-                    .arg(tls ? QStringLiteral("https") : QStringLiteral("http"),
-                            address.protocol() == QAbstractSocket::IPv6Protocol
-                                    ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
-                                    : address.toString())
-                    .arg(server.serverPort());
-    printDiagnostic(
-            tr("serving MCP at %1 (security level %2)").arg(url, SecurityLevels::name(*level)));
-    security->auditServerEvent(AuditEvent::SERVER_STARTED, QStringLiteral("serve"), url);
+    printDiagnostic(tr("serving MCP at %1 (security level %2)")
+                            .arg(host.url(), SecurityLevels::name(*level)));
     const int exitCode = QCoreApplication::exec();
-    security->auditServerEvent(AuditEvent::SERVER_STOPPED, QStringLiteral("serve"), url);
+    host.stop();
     return exitCode;
 }

@@ -1,9 +1,11 @@
 #include "StatusCommand.h"
 
+#include "BackendSettings.h"
 #include "HomeWardenVersion.h"
 #include "ProtocolRevision.h"
 #include "SecurityLevel.h"
 #include "StateDirectory.h"
+#include "StopCommand.h"
 
 #include <QTextStream>
 
@@ -40,6 +42,22 @@ int StatusCommand::run(const QStringList &arguments)
     } else {
         out << tr("Security level: invalid (%1)").arg(error) << '\n';
     }
-    out << tr("Backends: none configured yet") << '\n';
+    const BackendSettings backends = BackendSettings::load(StateDirectory::path());
+    if (backends.homeAssistantUrl.isEmpty() && backends.loxoneUrl.isEmpty())
+        out << tr("Backends: none configured yet") << '\n';
+    if (!backends.homeAssistantUrl.isEmpty())
+        out << tr("Home Assistant: %1").arg(backends.homeAssistantUrl.toDisplayString()) << '\n';
+    if (!backends.loxoneUrl.isEmpty())
+        out << tr("Loxone: %1 (user %2)")
+                        .arg(backends.loxoneUrl.toDisplayString(), backends.loxoneUser)
+            << '\n';
+    for (const QString &problem : backends.problems)
+        out << problem << '\n';
+    KillSwitch killSwitch(StateDirectory::path(), {});
+    const QList<KillStop> stops = killSwitch.engagedStops();
+    if (stops.isEmpty())
+        out << tr("Kill switch: released") << '\n';
+    for (const KillStop &stop : stops)
+        out << tr("Kill switch: %1").arg(StopCommand::describe(stop)) << '\n';
     return Success;
 }

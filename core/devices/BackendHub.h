@@ -1,10 +1,12 @@
 #pragma once
 
 #include "BackendSettings.h"
+#include "CredentialSource.h"
 #include "DeviceDirectory.h"
 #include "SecurityLevel.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QObject>
 
 #include <functional>
@@ -12,6 +14,8 @@
 
 class HomeAssistantClient;
 class HomeAssistantDevices;
+class LoxoneClient;
+class LoxoneDevices;
 class SecretStore;
 struct AuditEvent;
 
@@ -44,11 +48,20 @@ public:
 
     const DeviceDirectory *directory() const { return &m_directory; }
     HomeAssistantClient *homeAssistant() const { return m_homeAssistant; }
+    LoxoneClient *loxone() const { return m_loxone; }
     const BackendSettings &settings() const { return m_settings; }
 
 private:
     QString stopOf(const QString &backend) const;
-    void auditError(const QString &backend, const QString &sentence) const;
+    // Audits each new error of a backend once, however often a reconnecting client repeats it.
+    void auditError(const QString &backend, const QString &sentence);
+    // Reads credential by CredentialSource's rules and hands it to ready(), or hands
+    // unavailable() why it cannot be had: missing when none is stored, else unreadable
+    // (with %1 for the keychain's or the security level's own sentence).
+    void fetchCredential(CredentialSource::Credential credential, const QString &missing,
+            const QString &unreadable, const std::function<void(const QString &value)> &ready,
+            const std::function<void(const QString &sentence)> &unavailable);
+    void startLoxone();
 
     BackendSettings m_settings;
     Services m_services;
@@ -56,4 +69,8 @@ private:
     DeviceDirectory m_directory;
     HomeAssistantClient *m_homeAssistant = nullptr;
     HomeAssistantDevices *m_homeAssistantDevices = nullptr;
+    LoxoneClient *m_loxone = nullptr;
+    LoxoneDevices *m_loxoneDevices = nullptr;
+    bool m_loxoneHasPassword = false; // the kill switch's release must not connect without it
+    QHash<QString, QString> m_auditedError; // by backend
 };

@@ -2,6 +2,8 @@
 
 #include <QJsonArray>
 
+#include <cmath>
+
 namespace {
 
 QJsonObject typed(const char *type)
@@ -73,4 +75,9 @@ QJsonObject Device::schema(bool withDetails)
                             QStringLiteral("security")}},
             {QStringLiteral("additionalProperties"), false},
     };
+}
+
+QString Device::percentText(double value)
+{
+    return QString::number(std::lround(value)) + QStringLiteral(" %");
 }

@@ -26,6 +26,8 @@ struct Device
     QString describe() const;
     // The JSON Schema of toJson(withDetails).
     static QJsonObject schema(bool withDetails = false);
+    // A share as summaries write it: "45 %".
+    static QString percentText(double value);
 };
 
 struct Room

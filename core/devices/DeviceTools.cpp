@@ -4,6 +4,8 @@
 #include "BackendSettings.h"
 #include "DeviceDirectory.h"
 #include "HomeAssistantDevices.h"
+#include "LoxoneDevices.h"
+#include "LoxoneUuid.h"
 #include "ToolInvocation.h"
 
 #include <QCryptographicHash>
@@ -218,8 +220,14 @@ QJsonArray unavailableJson(const QStringList &sentences)
 
 QString DeviceTools::deviceIdPattern()
 {
-    return QStringLiteral("^(ha:[a-z_]+\\.[a-z0-9_]+|loxone:[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-"
-                          "[0-9a-fA-F]{4}-[0-9a-fA-F]{16}(/[A-Za-z0-9_-]+)?)$");
+    return QStringLiteral("^(ha:[a-z_]+\\.[a-z0-9_]+|loxone:") + loxoneIdPattern()
+            + QStringLiteral(")$");
+}
+
+QString DeviceTools::loxoneIdPattern()
+{
+    return QStringLiteral("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{16}"
+                          "(/[A-Za-z0-9_-]+)?");
 }
 
 DeviceToolOptions DeviceToolOptions::defaults()
@@ -231,7 +239,8 @@ QList<ToolDefinition> DeviceTools::definitions(
         const DeviceDirectory *directory, const Options &options)
 {
     return {listDevices(directory), getDeviceState(directory), listRooms(directory),
-            controlDevice(directory), haCallService(directory, options)};
+            controlDevice(directory), haCallService(directory, options),
+            loxoneSendCommand(directory)};
 }
 
 ToolDefinition DeviceTools::listDevices(const DeviceDirectory *directory)
@@ -466,9 +475,10 @@ ToolDefinition DeviceTools::controlDevice(const DeviceDirectory *directory)
             tr("Makes a device do something: on, off, toggle, brightness (value 0–100), open, "
                "close, stop, position (value 0–100, percent open), shade, set_temperature (value "
                "in °C), set_mode (value: a mode name), lock, unlock, arm (value: away, home, night "
-               "or vacation), disarm, activate, play, pause, volume (value 0–100). Each device "
-               "lists the actions it accepts. Locks, alarms, doors and garage openers need a key "
-               "with the security permission.");
+               "or vacation; a Loxone alarm takes away or delayed), disarm, activate (value: the "
+               "scene, where a device has several), play, pause, volume (value 0–100). Each "
+               "device lists the actions it accepts. Locks, alarms, doors and garage openers "
+               "need a key with the security permission.");
     QJsonObject action = typed("string");
     action.insert(QStringLiteral("enum"),
             QJsonArray{QStringLiteral("on"), QStringLiteral("off"), QStringLiteral("toggle"),
@@ -488,7 +498,8 @@ ToolDefinition DeviceTools::controlDevice(const DeviceDirectory *directory)
                                                         QStringLiteral("string")}},
                                     {QStringLiteral("description"),
                                             tr("A number (brightness, position, volume, "
-                                               "temperature) or a text (set_mode, arm).")}}},
+                                               "temperature) or a text (set_mode, arm, "
+                                               "activate).")}}},
             },
             {QStringLiteral("device_id"), QStringLiteral("action")});
     tool.outputSchema = objectSchema(
@@ -629,6 +640,84 @@ ToolDefinition DeviceTools::haCallService(const DeviceDirectory *directory, cons
         if (!refusal.isEmpty())
             return invocation->finish(ToolResult::failure(refusal));
         call(backend, nullptr);
+    };
+    return tool;
+}
+
+ToolDefinition DeviceTools::loxoneSendCommand(const DeviceDirectory *directory)
+{
+    ToolDefinition tool;
+    tool.name = QStringLiteral("loxone_send_command");
+    tool.title = tr("Send a Loxone command");
+    tool.description =
+            tr("Sends one command to a Loxone control, for what control_device does not cover: "
+               "FullUp, shade or manualPosition/40 (percent down) to a Jalousie, pulse to a "
+               "Switch, changeTo/<mood> to a LightControllerV2, ... Name the control by its "
+               "uuid, plain or as a device id (loxone:<uuid>). The command must be one the "
+               "control's type takes; a refusal lists them. Alarms, intercoms, gates and "
+               "secured controls need a key with the loxone:security permission.");
+    QJsonObject uuid = typed("string",
+            tr("The control's uuid (0f869a3f-0155-8b3f-ffff403fb0c34b9e, a subcontrol's may "
+               "end in /<suffix>), plain or as a device id with loxone: before it."));
+    uuid.insert(QStringLiteral("pattern"),
+            QStringLiteral("^(loxone:)?") + loxoneIdPattern() + QStringLiteral("$"));
+    QJsonObject command = typed("string", tr("The command, e.g. FullUp or manualPosition/40."));
+    command.insert(QStringLiteral("minLength"), 1);
+    command.insert(QStringLiteral("maxLength"), 256);
+    tool.inputSchema =
+            objectSchema({{QStringLiteral("uuid"), uuid}, {QStringLiteral("command"), command}},
+                    {QStringLiteral("uuid"), QStringLiteral("command")});
+    tool.outputSchema = objectSchema(
+            {
+                    {QStringLiteral("uuid"), typed("string")},
+                    {QStringLiteral("device_id"), typed("string")},
+                    {QStringLiteral("command"), typed("string")},
+                    {QStringLiteral("value"), typed("string", tr("What the Miniserver answered."))},
+                    {QStringLiteral("device"), Device::schema()},
+            },
+            {QStringLiteral("uuid"), QStringLiteral("device_id"), QStringLiteral("command"),
+                    QStringLiteral("value"), QStringLiteral("device")});
+    tool.annotations.destructive = true;
+    tool.access = AccessRequest::Kind::Control;
+    // The gate checks the device, whichever way the caller spelled it.
+    tool.refineAccess = [](const QJsonObject &arguments, AccessRequest *request) {
+        request->backend = AccessRequest::Backend::Loxone;
+        const QString uuid = arguments.value(QLatin1String("uuid")).toString();
+        request->target = AccessRequest::backendOf(uuid) == AccessRequest::Backend::Loxone
+                ? uuid
+                : QStringLiteral("loxone:") + uuid;
+    };
+    tool.handler = [directory](ToolInvocation *invocation) {
+        const QJsonObject arguments = invocation->arguments();
+        QString uuid = arguments.value(QLatin1String("uuid")).toString();
+        if (AccessRequest::backendOf(uuid) == AccessRequest::Backend::Loxone)
+            uuid = uuid.section(QLatin1Char(':'), 1);
+        if (!LoxoneUuid::isValid(uuid))
+            return invocation->finish(ToolResult::failure(
+                    tr("'%1' is not a Loxone uuid (8-4-4-16 hex digits, a subcontrol's with "
+                       "/<suffix>); list_devices shows the ids there are.")
+                            .arg(uuid.left(80))));
+        const QString command = arguments.value(QLatin1String("command")).toString();
+        withDevice(directory, invocation, QStringLiteral("loxone:") + uuid,
+                [invocation, uuid, command](DeviceBackend *backend, const Device &device) {
+                    auto *loxone = qobject_cast<LoxoneDevices *>(backend);
+                    const QPointer<DeviceBackend> guarded(backend);
+                    finishWith(loxone->sendCommand(device.id, command), invocation,
+                            [guarded, device, uuid, command](const QJsonValue &result) {
+                                const Device now = guarded
+                                        ? guarded->device(device.id).value_or(device)
+                                        : device;
+                                const QString value = result.toString();
+                                return ToolResult::success(
+                                        tr("Sent %1 to %2 (the Miniserver answered %3).")
+                                                .arg(command, now.describe(), value),
+                                        {{QStringLiteral("uuid"), uuid},
+                                                {QStringLiteral("device_id"), device.id},
+                                                {QStringLiteral("command"), command},
+                                                {QStringLiteral("value"), value},
+                                                {QStringLiteral("device"), now.toJson()}});
+                            });
+                });
     };
     return tool;
 }

@@ -16,10 +16,10 @@ struct DeviceToolOptions
 };
 
 // The MCP tools over the unified device model (DESIGN.md, "MCP surface"): list_devices,
-// get_device_state, list_rooms, control_device and ha_call_service. The gate has admitted
-// every call before a handler runs; the handlers add what only the device model knows
-// (which devices a caller may see, whether a device exists, what it can do) and refuse
-// every backend a kill switch has stopped.
+// get_device_state, list_rooms, control_device, ha_call_service and loxone_send_command.
+// The gate has admitted every call before a handler runs; the handlers add what only the
+// device model knows (which devices a caller may see, whether a device exists, what it can
+// do) and refuse every backend a kill switch has stopped.
 class DeviceTools
 {
     Q_DECLARE_TR_FUNCTIONS(DeviceTools)
@@ -36,7 +36,10 @@ public:
     static ToolDefinition listRooms(const DeviceDirectory *directory);
     static ToolDefinition controlDevice(const DeviceDirectory *directory);
     static ToolDefinition haCallService(const DeviceDirectory *directory, const Options &options);
+    static ToolDefinition loxoneSendCommand(const DeviceDirectory *directory);
 
     // The device_id pattern of every schema: ha:<entity_id> or loxone:<uuid>[/<sub>].
     static QString deviceIdPattern();
+    // A Loxone control's id without anchors or prefix: <uuid>[/<sub>].
+    static QString loxoneIdPattern();
 };

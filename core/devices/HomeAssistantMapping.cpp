@@ -1,5 +1,6 @@
 #include "HomeAssistantMapping.h"
 
+#include "DeviceAction.h"
 #include "HomeAssistantRegistry.h"
 
 #include <QJsonArray>
@@ -14,13 +15,6 @@ QString attr(const char *name)
     return QLatin1String(name);
 }
 
-// control_device's actions that take a number, and their ranges where they are fixed.
-bool takesNumber(const QString &action)
-{
-    return action == QLatin1String("brightness") || action == QLatin1String("position")
-            || action == QLatin1String("volume") || action == QLatin1String("set_temperature");
-}
-
 QString typeOf(const QString &domain)
 {
     if (domain == QLatin1String("alarm_control_panel"))
@@ -28,11 +22,6 @@ QString typeOf(const QString &domain)
     if (domain == QLatin1String("input_boolean"))
         return QStringLiteral("switch");
     return domain;
-}
-
-QString percent(double value)
-{
-    return QString::number(std::lround(value)) + QStringLiteral(" %");
 }
 
 // Home Assistant's turn_on/turn_off/toggle for domains whose entities are simply on or off.
@@ -120,11 +109,12 @@ QString HomeAssistantMapping::summaryOf(
     if (domain == QLatin1String("light") && state == QLatin1String("on")
             && attributes.contains(attr("brightness"))) {
         summary += QStringLiteral(", ")
-                + percent(attributes.value(attr("brightness")).toDouble() * 100.0 / 255.0)
+                + Device::percentText(
+                        attributes.value(attr("brightness")).toDouble() * 100.0 / 255.0)
                 + QStringLiteral(" brightness");
     } else if (domain == QLatin1String("cover") && attributes.contains(attr("current_position"))) {
         summary += QStringLiteral(", ")
-                + percent(attributes.value(attr("current_position")).toDouble())
+                + Device::percentText(attributes.value(attr("current_position")).toDouble())
                 + QStringLiteral(" open");
     } else if (domain == QLatin1String("climate")) {
         if (attributes.contains(attr("current_temperature")))
@@ -136,7 +126,7 @@ QString HomeAssistantMapping::summaryOf(
     } else if (domain == QLatin1String("media_player")
             && attributes.contains(attr("volume_level"))) {
         summary += QStringLiteral(", volume ")
-                + percent(attributes.value(attr("volume_level")).toDouble() * 100.0);
+                + Device::percentText(attributes.value(attr("volume_level")).toDouble() * 100.0);
     } else if (attributes.contains(attr("unit_of_measurement"))) {
         summary += QLatin1Char(' ') + attributes.value(attr("unit_of_measurement")).toString();
     }
@@ -150,40 +140,17 @@ std::optional<HomeAssistantMapping::ServiceCall> HomeAssistantMapping::serviceFo
         *error = sentence;
         return std::nullopt;
     };
-    if (!device.actions.contains(action)) {
-        if (device.actions.isEmpty())
-            return refuse(tr("%1 (%2) is a %3 and cannot be controlled; it can only be read.")
-                                  .arg(device.id, device.name, device.type));
-        return refuse(tr("%1 (%2) cannot do '%3'; it can do: %4.")
-                              .arg(device.id, device.name, action,
-                                      device.actions.join(QStringLiteral(", "))));
-    }
-
-    const bool hasValue = !value.isUndefined() && !value.isNull();
-    double number = 0;
-    if (takesNumber(action)) {
-        if (!value.isDouble())
-            return refuse(tr("'%1' needs a number as value.").arg(action));
-        number = value.toDouble();
-    } else if (action == QLatin1String("set_mode")) {
-        if (!value.isString())
-            return refuse(tr("'set_mode' needs the mode as a text value."));
-    } else if (action == QLatin1String("arm")) {
-        if (hasValue && !value.isString())
-            return refuse(tr("'arm' takes an optional mode as text: away, home, night or "
-                             "vacation."));
-    } else if (hasValue) {
-        return refuse(tr("'%1' takes no value.").arg(action));
-    }
+    if (!DeviceAction::check(device, action, value, error))
+        return std::nullopt;
+    // A scene or script is simply run: it has nothing to choose.
+    if (action == QLatin1String("activate") && DeviceAction::hasValue(value))
+        return refuse(tr("'activate' takes no value for %1.").arg(device.id));
+    const bool hasValue = DeviceAction::hasValue(value);
+    const double number = value.toDouble();
     auto inRange = [&](double low, double high, const QString &unit) -> bool {
         if (number >= low && number <= high)
             return true;
-        *error = tr("The value for '%1' must be between %2 and %3%4; %5 is not.")
-                         .arg(action)
-                         .arg(low)
-                         .arg(high)
-                         .arg(unit)
-                         .arg(number);
+        *error = DeviceAction::outOfRange(action, low, high, unit, number);
         return false;
     };
 

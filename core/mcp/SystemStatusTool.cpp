@@ -67,12 +67,46 @@ QJsonObject backendJson(const BackendStatus &backend)
     return json;
 }
 
-QString describe(const QJsonObject &status, const QList<BackendStatus> &backends)
+QJsonObject killSwitchSchema()
+{
+    return objectSchema({
+            {QStringLiteral("engaged"),
+                    QJsonObject{{QStringLiteral("type"), QStringLiteral("boolean")}}},
+            {QStringLiteral("stops"),
+                    QJsonObject{{QStringLiteral("type"), QStringLiteral("array")},
+                            {QStringLiteral("items"),
+                                    objectSchema({
+                                            {QStringLiteral("scope"), stringSchema()},
+                                            {QStringLiteral("by"), stringSchema()},
+                                            {QStringLiteral("since"), stringSchema()},
+                                            {QStringLiteral("reason"), stringSchema()},
+                                            {QStringLiteral("sentence"), stringSchema()},
+                                    })}}},
+    });
+}
+
+QJsonObject killSwitchJson(const QList<StopStatus> &stops)
+{
+    QJsonArray array;
+    for (const StopStatus &stop : stops) {
+        array.append(QJsonObject{{QStringLiteral("scope"), stop.scope},
+                {QStringLiteral("by"), stop.by},
+                {QStringLiteral("since"), stop.since.toString(Qt::ISODate)},
+                {QStringLiteral("reason"), stop.reason},
+                {QStringLiteral("sentence"), stop.sentence}});
+    }
+    return {{QStringLiteral("engaged"), !stops.isEmpty()}, {QStringLiteral("stops"), array}};
+}
+
+QString describe(const QJsonObject &status, const QList<BackendStatus> &backends,
+        const QList<StopStatus> &stops)
 {
     QString text = QStringLiteral("HomeWarden %1, up %2 s, serving over %3.")
                            .arg(status.value(QLatin1String("version")).toString())
                            .arg(status.value(QLatin1String("uptime_seconds")).toInteger())
                            .arg(status.value(QLatin1String("transport")).toString());
+    for (const StopStatus &stop : stops)
+        text += QLatin1Char(' ') + stop.sentence;
     if (backends.isEmpty())
         return text + QStringLiteral(" No backends are configured yet.");
     for (const BackendStatus &backend : backends) {
@@ -107,11 +141,12 @@ QJsonObject SystemStatusTool::outputSchema()
             {QStringLiteral("backends"),
                     QJsonObject{{QStringLiteral("type"), QStringLiteral("array")},
                             {QStringLiteral("items"), backendSchema()}}},
+            {QStringLiteral("kill_switch"), killSwitchSchema()},
     });
 }
 
-ToolDefinition SystemStatusTool::definition(
-        const QElapsedTimer &startedAt, const BackendsProvider &backendsProvider)
+ToolDefinition SystemStatusTool::definition(const QElapsedTimer &startedAt,
+        const BackendsProvider &backendsProvider, const StopsProvider &stopsProvider)
 {
     ToolDefinition tool;
     tool.name = QStringLiteral("get_system_status");
@@ -125,9 +160,10 @@ ToolDefinition SystemStatusTool::definition(
     tool.annotations.readOnly = true;
     tool.access = AccessRequest::Kind::Status;
     tool.annotations.idempotent = true;
-    tool.handler = [startedAt, backendsProvider](ToolInvocation *invocation) {
+    tool.handler = [startedAt, backendsProvider, stopsProvider](ToolInvocation *invocation) {
         const QList<BackendStatus> backends =
                 backendsProvider ? backendsProvider() : QList<BackendStatus>();
+        const QList<StopStatus> stops = stopsProvider ? stopsProvider() : QList<StopStatus>();
         QJsonArray backendArray;
         for (const BackendStatus &backend : backends)
             backendArray.append(backendJson(backend));
@@ -139,8 +175,9 @@ ToolDefinition SystemStatusTool::definition(
                         QJsonObject{{QStringLiteral("key_id"), invocation->caller().keyId},
                                 {QStringLiteral("role"), invocation->caller().role}}},
                 {QStringLiteral("backends"), backendArray},
+                {QStringLiteral("kill_switch"), killSwitchJson(stops)},
         };
-        invocation->finish(ToolResult::success(describe(status, backends), status));
+        invocation->finish(ToolResult::success(describe(status, backends, stops), status));
     };
     return tool;
 }

@@ -148,6 +148,28 @@ bool isValidAddressRange(const QString &entry)
 
 } // namespace
 
+ApiKey::Status ApiKey::status(const QDateTime &now) const
+{
+    if (isRevoked())
+        return Status::Revoked;
+    if (!active)
+        return Status::Inactive;
+    if (isExpired(now))
+        return Status::Expired;
+    return Status::Active;
+}
+
+QStringList ApiKey::splitList(const QString &text)
+{
+    QStringList items;
+    for (const QString &item : text.split(QLatin1Char(','))) {
+        const QString trimmed = item.trimmed();
+        if (!trimmed.isEmpty())
+            items.append(trimmed);
+    }
+    return items;
+}
+
 QJsonObject ApiKey::toJson() const
 {
     QJsonObject json;

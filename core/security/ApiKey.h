@@ -13,6 +13,13 @@
 // One API key as stored: everything but the secret, of which only a hash is kept.
 struct ApiKey
 {
+    // Where a key stands now, in the order a check refuses it.
+    enum class Status { Active, Revoked, Inactive, Expired };
+
+    // The longest expiry a person may choose, in days (a hundred years: "practically never"
+    // is what "never" is for).
+    static constexpr int MAX_EXPIRY_DAYS = 36500;
+
     QString id; // the public part of the key text, "hwk_operator_007"
     int seq = 0;
     QString name;
@@ -33,6 +40,7 @@ struct ApiKey
 
     bool isExpired(const QDateTime &now) const { return expiresAt.isValid() && now >= expiresAt; }
     bool isRevoked() const { return revokedAt.isValid(); }
+    Status status(const QDateTime &now) const;
     int effectiveRateLimit() const
     {
         return rateLimit > 0 ? rateLimit : Roles::defaultRateLimit(role);
@@ -56,4 +64,8 @@ struct ApiKey
     static bool isValidDeviceId(const QString &deviceId);
     // ha:read, ha:control, ha:security, loxone:read, loxone:control, loxone:security.
     static QStringList permissionNames();
+
+    // A list as a person types it ("10.0.0.0/8, ::1/128"): split at commas, items trimmed,
+    // empty items dropped. Used for allow-lists, devices and permissions alike.
+    static QStringList splitList(const QString &text);
 };

@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QJsonObject>
 #include <QString>
+#include <QStringList>
 
 // One decision in the audit trail (DESIGN.md, "Audit trail").
 struct AuditEvent
@@ -32,6 +33,12 @@ struct AuditEvent
     QString result; // "allowed", "denied", "ok", "error"
     QString reason; // one sentence, for refusals and failures
     QJsonObject params; // only when parameter logging is enabled
+
+    // Every event name above, in that order (for pickers and filters).
+    static const QStringList &names();
+    // The results that mean something was refused or went wrong: "denied", "error".
+    static const QStringList &failureResults();
+    bool isFailure() const { return failureResults().contains(result); }
 };
 
 // A stored row: the event plus its place and hash in the chain.
@@ -40,4 +47,8 @@ struct AuditRecord
     qint64 seq = 0;
     AuditEvent event;
     QByteArray hash;
+
+    // One line of `audit --format json` and of the audit window's export: every field, absent
+    // text as null, the hash in hex, params only when recorded.
+    QJsonObject toJson() const;
 };

@@ -3,6 +3,7 @@
 #include "AuditChain.h"
 #include "StateDatabase.h"
 
+#include <QIODevice>
 #include <QJsonDocument>
 #include <QSemaphore>
 #include <QSqlError>
@@ -188,6 +189,30 @@ QList<AuditRecord> AuditLog::query(const Filter &filter, QString *error) const
         conditions << QStringLiteral("key_id = ?");
         values << filter.keyId;
     }
+    if (!filter.results.isEmpty()) {
+        QStringList marks;
+        for (const QString &result : filter.results) {
+            marks << QStringLiteral("?");
+            values << result;
+        }
+        conditions << QStringLiteral("result IN (%1)").arg(marks.join(QLatin1Char(',')));
+    }
+    if (!filter.text.isEmpty()) {
+        // LIKE with our own escape character, so that % and _ typed by a person match
+        // themselves. A scan, newest first, that stops at the LIMIT.
+        QString pattern = filter.text;
+        pattern.replace(QLatin1Char('\\'), QLatin1String("\\\\"))
+                .replace(QLatin1Char('%'), QLatin1String("\\%"))
+                .replace(QLatin1Char('_'), QLatin1String("\\_"));
+        pattern = QLatin1Char('%') + pattern + QLatin1Char('%');
+        QStringList matches;
+        for (const char *column :
+                {"event", "key_id", "source", "action", "target", "result", "reason"}) {
+            matches << QStringLiteral("%1 LIKE ? ESCAPE '\\'").arg(QLatin1String(column));
+            values << pattern;
+        }
+        conditions << QLatin1Char('(') + matches.join(QStringLiteral(" OR ")) + QLatin1Char(')');
+    }
     if (filter.since.isValid()) {
         conditions << QStringLiteral("ts >= ?");
         values << filter.since.toMSecsSinceEpoch();
@@ -236,6 +261,53 @@ qint64 AuditLog::count(QString *error) const
     if (error)
         *error = tr("The audit trail cannot be read (%1).").arg(query.lastError().text());
     return -1;
+}
+
+qint64 AuditLog::lastSeq(QString *error) const
+{
+    QSqlQuery &query =
+            m_database->prepared(QStringLiteral("SELECT COALESCE(MAX(seq), 0) FROM audit"));
+    qint64 seq = -1;
+    if (query.exec() && query.next())
+        seq = query.value(0).toLongLong();
+    else if (error)
+        *error = tr("The audit trail cannot be read (%1).").arg(query.lastError().text());
+    query.finish();
+    return seq;
+}
+
+qint64 AuditLog::writeJsonLines(const Filter &filter, QIODevice *out, QString *error) const
+{
+    constexpr int PAGE_ROWS = 10000;
+    Filter page = filter;
+    qint64 written = 0;
+    for (;;) {
+        const qint64 wanted = filter.limit > 0 ? filter.limit - written : PAGE_ROWS;
+        page.limit = int(qMin<qint64>(wanted, PAGE_ROWS));
+        if (page.limit <= 0)
+            return written;
+        QString readError;
+        const QList<AuditRecord> records = query(page, &readError);
+        if (!readError.isEmpty()) {
+            if (error)
+                *error = readError;
+            return -1;
+        }
+        for (const AuditRecord &record : records) {
+            const QByteArray line =
+                    QJsonDocument(record.toJson()).toJson(QJsonDocument::Compact) + '\n';
+            if (out->write(line) != line.size()) {
+                if (error)
+                    *error = tr("The audit trail cannot be written out (%1).")
+                                     .arg(out->errorString());
+                return -1;
+            }
+        }
+        written += records.size();
+        if (records.size() < page.limit)
+            return written;
+        page.beforeSeq = records.constLast().seq;
+    }
 }
 
 AuditLog::Verification AuditLog::verify() const

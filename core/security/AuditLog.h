@@ -9,6 +9,7 @@
 
 #include <memory>
 
+class QIODevice;
 class StateDatabase;
 
 // Reads and verifies the audit trail that AuditTrail writes, from any process.
@@ -22,6 +23,8 @@ public:
         int limit = 100; // 0: no limit
         QString event; // empty: any
         QString keyId; // empty: any
+        QStringList results; // empty: any; else one of these (AuditEvent::failureResults())
+        QString text; // empty: any; else found in any text field but params (ASCII ignores case)
         QDateTime since; // invalid: from the start
         qint64 beforeSeq = 0; // > 0: only older rows (the next page, newest first)
         qint64 afterSeq = 0; // > 0: only newer rows (following the trail live)
@@ -44,6 +47,14 @@ public:
     QList<AuditRecord> query(const Filter &filter, QString *error = nullptr) const;
     // Every row of the trail; -1 on failure.
     qint64 count(QString *error = nullptr) const;
+    // The newest row's seq (0 for an empty trail); -1 on failure. A lookup, not a scan: what
+    // a viewer asks every moment to learn whether anything was appended.
+    qint64 lastSeq(QString *error = nullptr) const;
+
+    // Writes the rows the filter selects, newest first, as JSON lines (AuditRecord::toJson()),
+    // reading a page at a time so that a whole trail never sits in memory. Returns the number
+    // of lines, or -1 and *error when reading or writing fails.
+    qint64 writeJsonLines(const Filter &filter, QIODevice *out, QString *error = nullptr) const;
 
     // Recomputes the whole chain and checks it against the anchor: finds an edited, inserted
     // or deleted row and rows cut off the end, and names the first bad row. One read

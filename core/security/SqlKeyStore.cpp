@@ -230,6 +230,23 @@ void SqlKeyStore::KeyChanges::applyTo(ApiKey *key) const
         key->active = *active;
 }
 
+QStringList SqlKeyStore::KeyChanges::fieldNames() const
+{
+    QStringList names;
+    const auto note = [&names](bool isSet, const char *field) {
+        if (isSet)
+            names.append(QLatin1String(field));
+    };
+    note(name.has_value(), "name");
+    note(expiresAt.has_value(), "expires_at");
+    note(ipAllow.has_value(), "ip_allow");
+    note(devices.has_value(), "devices");
+    note(permissions.has_value(), "permissions");
+    note(rateLimit.has_value(), "rate_limit");
+    note(active.has_value(), "active");
+    return names;
+}
+
 SqlKeyStore::SqlKeyStore(StateDatabase *database, const Clock *clock)
     : m_database(database)
     , m_clock(clock ? clock : &systemClock())

@@ -42,6 +42,9 @@ public:
 
         bool isEmpty() const;
         void applyTo(ApiKey *key) const;
+        // The stored names of the fields set ("name", "expires_at", ...), in column order:
+        // what the key.updated event says was changed.
+        QStringList fieldNames() const;
     };
 
     // When an imported key's id is already in the store.

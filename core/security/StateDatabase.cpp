@@ -9,10 +9,6 @@
 
 namespace {
 
-// How long a writer waits for another process's transaction before giving up. Short enough
-// that nothing hangs; long enough that a burst from four processes goes through.
-constexpr int BUSY_TIMEOUT_MS = 5000;
-
 // Each entry upgrades the schema by one version; never edit one that has shipped.
 const QStringList &stateMigrations()
 {
@@ -62,6 +58,19 @@ CREATE TABLE audit_anchor (
 );
 INSERT INTO audit_anchor (id, last_seq, row_count, last_hash) VALUES (1, 0, 0, zeroblob(32));
 )"),
+            // 2: the kill switch (core/security/KillSwitch). One row per scope, created here: a
+            // row or the table missing later means the state was tampered with, and KillSwitch
+            // then treats it as engaged.
+            QStringLiteral(R"(
+CREATE TABLE kill_switch (
+    scope       TEXT PRIMARY KEY,
+    engaged     INTEGER NOT NULL DEFAULT 0,
+    engaged_by  TEXT,
+    engaged_at  INTEGER,
+    reason      TEXT
+);
+INSERT INTO kill_switch (scope, engaged) VALUES ('ha', 0), ('loxone', 0), ('all', 0);
+)"),
     };
     return steps;
 }
@@ -110,9 +119,9 @@ bool execSql(const QSqlDatabase &db, const QString &statement, QString *error)
 }
 
 std::unique_ptr<StateDatabase> StateDatabase::open(
-        const QString &directory, Durability durability, QString *error)
+        const QString &directory, Durability durability, QString *error, int busyTimeoutMs)
 {
-    return openFile(directory, FILE_NAME, stateMigrations(), durability, error);
+    return openFile(directory, FILE_NAME, stateMigrations(), durability, error, busyTimeoutMs);
 }
 
 std::unique_ptr<StateDatabase> StateDatabase::openRuntime(const QString &directory, QString *error)
@@ -121,7 +130,8 @@ std::unique_ptr<StateDatabase> StateDatabase::openRuntime(const QString &directo
 }
 
 std::unique_ptr<StateDatabase> StateDatabase::openFile(const QString &directory,
-        const char *fileName, const QStringList &migrations, Durability durability, QString *error)
+        const char *fileName, const QStringList &migrations, Durability durability, QString *error,
+        int busyTimeoutMs)
 {
     const bool existed = QDir(directory).exists();
     if (!QDir().mkpath(directory)) {
@@ -137,7 +147,8 @@ std::unique_ptr<StateDatabase> StateDatabase::openFile(const QString &directory,
         QFile::setPermissions(directory,
                 QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ExeOwner);
     const QString filePath = QDir(directory).absoluteFilePath(QLatin1String(fileName));
-    std::unique_ptr<StateDatabase> db(new StateDatabase(nextConnectionName(), filePath));
+    std::unique_ptr<StateDatabase> db(
+            new StateDatabase(nextConnectionName(), filePath, busyTimeoutMs));
     QSqlDatabase connection = db->connection();
     if (!connection.open()) {
         if (error)
@@ -150,13 +161,16 @@ std::unique_ptr<StateDatabase> StateDatabase::openFile(const QString &directory,
     return db;
 }
 
-StateDatabase::StateDatabase(const QString &connectionName, const QString &filePath)
+// The default busy timeout: short enough that nothing hangs; long enough that a burst of
+// writes from four processes goes through.
+StateDatabase::StateDatabase(
+        const QString &connectionName, const QString &filePath, int busyTimeoutMs)
     : m_connectionName(connectionName)
     , m_filePath(filePath)
 {
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     db.setDatabaseName(m_filePath);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(BUSY_TIMEOUT_MS));
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=%1").arg(busyTimeoutMs));
 }
 
 StateDatabase::~StateDatabase()

@@ -23,10 +23,15 @@ public:
     static constexpr char FILE_NAME[] = "homewarden.db";
     static constexpr char RUNTIME_FILE_NAME[] = "runtime.db";
 
+    // How long a statement waits for another connection's lock before it fails.
+    static constexpr int DEFAULT_BUSY_TIMEOUT_MS = 5000;
+
     // Opens (and creates or upgrades) homewarden.db in directory. Returns null and sets *error
-    // to one sentence a person can act on when that fails.
+    // to one sentence a person can act on when that fails. busyTimeoutMs is shorter for readers
+    // that must answer at once (the kill switch fails closed rather than wait).
     static std::unique_ptr<StateDatabase> open(const QString &directory,
-            Durability durability = Durability::Normal, QString *error = nullptr);
+            Durability durability = Durability::Normal, QString *error = nullptr,
+            int busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS);
     // The same for runtime.db (never fsynced per call: losing the last second of rate-limit
     // bookkeeping in a power cut harms nobody).
     static std::unique_ptr<StateDatabase> openRuntime(
@@ -48,9 +53,10 @@ public:
     static int schemaVersion();
 
 private:
-    StateDatabase(const QString &connectionName, const QString &filePath);
+    StateDatabase(const QString &connectionName, const QString &filePath, int busyTimeoutMs);
     static std::unique_ptr<StateDatabase> openFile(const QString &directory, const char *fileName,
-            const QStringList &migrations, Durability durability, QString *error);
+            const QStringList &migrations, Durability durability, QString *error,
+            int busyTimeoutMs = DEFAULT_BUSY_TIMEOUT_MS);
     bool configure(Durability durability, QString *error);
     bool migrate(const QStringList &migrations, QString *error);
 

@@ -1,12 +1,8 @@
-#include "Gatekeeper.h"
-#include "LoginGuard.h"
 #include "McpSession.h"
-#include "RateLimiter.h"
-#include "SqlKeyStore.h"
-#include "StateDatabase.h"
 #include "ToolInvocation.h"
 #include "ToolRegistry.h"
 
+#include "TestGate.h"
 #include "TestSupport.h"
 
 #include <QJsonArray>
@@ -35,30 +31,13 @@ private:
     QJsonObject call(const Caller &caller, const QString &tool, const QString &device);
     QStringList m_ran; // "tool device" for every call a tool actually executed
 
-    QTemporaryDir m_dir;
-    std::unique_ptr<StateDatabase> m_db;
-    std::unique_ptr<StateDatabase> m_runtime;
-    std::unique_ptr<SqlKeyStore> m_keys;
-    std::unique_ptr<RateLimiter> m_limiter;
-    std::unique_ptr<LoginGuard> m_guard;
-    std::unique_ptr<Gatekeeper> m_gate;
+    TestGate m_gate;
     ToolRegistry m_tools;
 };
 
 void tst_GuardedSession::initTestCase()
 {
-    QString error;
-    m_db = StateDatabase::open(m_dir.path(), StateDatabase::Durability::Normal, &error);
-    m_runtime = StateDatabase::openRuntime(m_dir.path(), &error);
-    QVERIFY2(m_db && m_runtime, qPrintable(error));
-    m_keys = std::make_unique<SqlKeyStore>(m_db.get());
-    m_limiter = std::make_unique<RateLimiter>(m_runtime.get());
-    m_guard = std::make_unique<LoginGuard>(m_runtime.get());
-    Gatekeeper::Services services;
-    services.keys = m_keys.get();
-    services.rateLimiter = m_limiter.get();
-    services.loginGuard = m_guard.get();
-    m_gate = std::make_unique<Gatekeeper>(services, SecurityLevel::Production);
+    QVERIFY(m_gate.isValid());
 
     const QJsonObject schema = QJsonDocument::fromJson(R"({
         "type": "object", "properties": {"device_id": {"type": "string"}},
@@ -87,24 +66,13 @@ void tst_GuardedSession::initTestCase()
 Caller tst_GuardedSession::login(
         Role role, const QStringList &devices, const QStringList &permissions)
 {
-    SqlKeyStore::NewKey spec;
-    spec.name = Roles::name(role);
-    spec.role = role;
-    spec.createdBy = QStringLiteral("test");
-    spec.devices = devices;
-    spec.permissions = permissions;
-    QString error;
-    const std::optional<QString> key = m_keys->create(spec, &error);
-    if (!key)
-        qWarning("%s", qPrintable(error));
-    return m_gate->authenticate(
-            key.value_or(QString()), QStringLiteral("stdio"), QStringLiteral("stdio"));
+    return m_gate.login(role, devices, permissions);
 }
 
 QJsonObject tst_GuardedSession::call(
         const Caller &caller, const QString &tool, const QString &device)
 {
-    McpSession session(&m_tools, m_gate.get(), caller);
+    McpSession session(&m_tools, m_gate.gate(), caller);
     QJsonObject reply;
     connect(&session, &McpSession::messageReady, &session,
             [&reply](const QByteArray &m) { reply = TestSupport::parseMessage(m); });
@@ -192,7 +160,7 @@ void tst_GuardedSession::customKeyGetsExactlyItsPermissions()
 void tst_GuardedSession::unauthenticatedCallersAreToldWhy()
 {
     m_ran.clear();
-    const Caller nobody = m_gate->authenticate(
+    const Caller nobody = m_gate.gate()->authenticate(
             QStringLiteral("hwk_admin_"), QStringLiteral("stdio"), QStringLiteral("stdio"));
     QVERIFY(!nobody.isAuthenticated());
     QVERIFY(refused(call(nobody, QStringLiteral("test_read"), QStringLiteral("ha:light.hall")),

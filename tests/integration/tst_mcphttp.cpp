@@ -1,6 +1,8 @@
+#include "AdminApi.h"
 #include "Clock.h"
 #include "Gatekeeper.h"
 #include "HttpServer.h"
+#include "KillSwitch.h"
 #include "McpHttpService.h"
 #include "SecurityStack.h"
 #include "SqlKeyStore.h"
@@ -191,6 +193,7 @@ class tst_McpHttp final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    void adminApiEngagesButNeverReleasesTheKillSwitch();
     void init();
     void cleanup();
 
@@ -296,6 +299,46 @@ QByteArray tst_McpHttp::withKey(const QByteArray &method, const QByteArray &path
 QByteArray tst_McpHttp::post(const QByteArray &body, const QString &key, const QByteArray &session)
 {
     return withKey("POST", "/mcp", key, body, session);
+}
+
+void tst_McpHttp::adminApiEngagesButNeverReleasesTheKillSwitch()
+{
+    KillSwitch killSwitch(m_home->path(), {});
+    m_service->addRoute(AdminApi::KILL_SWITCH_PATH,
+            [&killSwitch](const HttpRequest &request, const Caller &caller) {
+                return AdminApi::killSwitch(&killSwitch, request, caller);
+            });
+    const QString admin = key(Role::Admin);
+    const QString monitor = key(Role::Monitor);
+    RawClient client(m_port);
+
+    client.write(withKey("GET", AdminApi::KILL_SWITCH_PATH, monitor));
+    Reply reply = client.read();
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json().value(QLatin1String("engaged")).toBool(), false);
+
+    client.write(withKey("POST", AdminApi::KILL_SWITCH_PATH, monitor, R"({"scope":"all"})"));
+    QCOMPARE(client.read().status, 403);
+    QVERIFY(!killSwitch.stopFor(QStringLiteral("ha")));
+
+    client.write(withKey("POST", AdminApi::KILL_SWITCH_PATH, admin, "not json"));
+    QCOMPARE(client.read().status, 400);
+
+    client.write(withKey("POST", AdminApi::KILL_SWITCH_PATH, admin,
+            R"({"scope":"ha","reason":"the AI acts strangely"})"));
+    reply = client.read();
+    QCOMPARE(reply.status, 200);
+    QCOMPARE(reply.json().value(QLatin1String("engaged")).toBool(), true);
+    const std::optional<KillStop> stop = killSwitch.stopFor(QStringLiteral("ha"));
+    QVERIFY(stop);
+    QCOMPARE(stop->by, admin.section(QLatin1Char('_'), 0, 2));
+    QCOMPARE(stop->reason, QStringLiteral("the AI acts strangely"));
+    QVERIFY(!killSwitch.stopFor(QStringLiteral("loxone")));
+
+    // Releasing is for a person: no HTTP verb does it.
+    client.write(withKey("DELETE", AdminApi::KILL_SWITCH_PATH, admin));
+    QCOMPARE(client.read().status, 405);
+    QVERIFY(killSwitch.stopFor(QStringLiteral("ha")));
 }
 
 void tst_McpHttp::healthNeedsNoKeyAndCarriesSecurityHeaders()

@@ -156,11 +156,12 @@ void tst_StdioServer::servesAWholeSession()
     for (const QJsonValue &tool : tools)
         names.append(tool.toObject().value(QLatin1String("name")).toString());
     names.sort();
-    // DESIGN.md's tools, except loxone_send_command until Loxone is served.
+    // DESIGN.md's tools.
     QCOMPARE(names,
             (QStringList{QStringLiteral("control_device"), QStringLiteral("get_device_state"),
                     QStringLiteral("get_system_status"), QStringLiteral("ha_call_service"),
-                    QStringLiteral("list_devices"), QStringLiteral("list_rooms")}));
+                    QStringLiteral("list_devices"), QStringLiteral("list_rooms"),
+                    QStringLiteral("loxone_send_command")}));
 
     send(R"({"jsonrpc":"2.0","id":3,"method":"tools/call","params":{"name":"get_system_status","arguments":{}}})"
          "\n");

@@ -177,7 +177,8 @@ void McpHttpService::handle(HttpConnection *connection, const HttpRequest &reque
                     headers);
         return send(connection, HttpResponse::json(200, R"({"status":"ok"})"), headers);
     }
-    if (request.path != MCP_PATH && request.path != "/metrics")
+    const auto route = m_routes.constFind(request.path);
+    if (request.path != MCP_PATH && request.path != "/metrics" && route == m_routes.cend())
         return send(connection, HttpResponse::text(404, QStringLiteral("Not found.")), headers);
 
     if (request.method == "OPTIONS") {
@@ -219,8 +220,7 @@ void McpHttpService::handle(HttpConnection *connection, const HttpRequest &reque
     const JsonRpc::Message message = request.method == "POST" && request.path == MCP_PATH
             ? JsonRpc::parse(request.body)
             : JsonRpc::Message();
-    const bool isCall =
-            request.path == "/metrics" || message.kind == JsonRpc::Message::Kind::Request;
+    const bool isCall = request.path != MCP_PATH || message.kind == JsonRpc::Message::Kind::Request;
     const RateLimiter::Verdict verdict =
             m_gate->countRequest(caller, QString::fromUtf8(request.method + ' ' + request.path),
                     isCall ? Gatekeeper::Counting::Count : Gatekeeper::Counting::Peek);
@@ -244,7 +244,22 @@ void McpHttpService::handle(HttpConnection *connection, const HttpRequest &reque
 
     if (request.path == "/metrics")
         return handleMetrics(connection, caller, headers);
+    if (route != m_routes.cend()) {
+        const HttpResponse response = (*route)(request, caller);
+        if (response.status == 403) {
+            m_metrics.countDenial();
+            m_gate->recordDenial(sourceOf(request.peer),
+                    QString::fromUtf8(request.method + ' ' + request.path),
+                    QString::fromUtf8(response.body));
+        }
+        return send(connection, response, headers);
+    }
     handleMcp(connection, request, message, caller, headers);
+}
+
+void McpHttpService::addRoute(const QByteArray &path, const RouteHandler &handler)
+{
+    m_routes.insert(path, handler);
 }
 
 void McpHttpService::handleMetrics(

@@ -11,6 +11,7 @@
 #include <QStringList>
 #include <QTimer>
 
+#include <functional>
 #include <memory>
 #include <unordered_map>
 
@@ -50,6 +51,12 @@ public:
     McpHttpService(HttpServer *server, const ToolRegistry *tools, Gatekeeper *gate,
             const Options &options, QObject *parent = nullptr);
     ~McpHttpService() override;
+
+    // Another endpoint behind the same checks (Host, Origin, key, rate limit, audit of
+    // refusals): the handler answers an authenticated request at path. A 403 it answers is
+    // audited as a denial.
+    using RouteHandler = std::function<HttpResponse(const HttpRequest &request, const Caller &caller)>;
+    void addRoute(const QByteArray &path, const RouteHandler &handler);
 
     int sessionCount() const { return int(m_sessions.size()); }
     const ServerMetrics &metrics() const { return m_metrics; }
@@ -104,6 +111,7 @@ private:
     Gatekeeper *m_gate;
     Options m_options;
     ServerMetrics m_metrics;
+    QHash<QByteArray, RouteHandler> m_routes;
     std::unordered_map<QString, std::unique_ptr<Session>> m_sessions;
     QTimer m_sweepTimer;
     QTimer m_keepAliveTimer;

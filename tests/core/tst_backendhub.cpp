@@ -1,0 +1,140 @@
+#include "AuditEvent.h"
+#include "BackendHub.h"
+#include "FakeMiniserver.h"
+#include "LoxoneClient.h"
+#include "MemorySecretStore.h"
+#include "SecretNames.h"
+
+#include <QSignalSpy>
+#include <QTest>
+
+// BackendHub with a Loxone URL in the settings: the password comes from the keychain (the
+// same path as Home Assistant's token), a missing one is audited once and never tried, and a
+// kill switch engaged before the start keeps every request away from the Miniserver.
+class tst_BackendHub final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+
+    void connectsWithThePasswordFromTheKeychain();
+    void aMissingPasswordIsAuditedOnceAndNeverTried();
+    void aStopKeepsTheMiniserverUntouchedUntilReleased();
+
+private:
+    std::unique_ptr<BackendHub> makeHub();
+    void storePassword(const QString &password);
+    int loxoneErrors() const;
+
+    std::unique_ptr<FakeMiniserver> m_fake;
+    std::unique_ptr<MemorySecretStore> m_secrets;
+    QString m_stop;
+    QList<AuditEvent> m_audited;
+};
+
+void tst_BackendHub::init()
+{
+    m_fake = std::make_unique<FakeMiniserver>();
+    QVERIFY(m_fake->loadStructure(
+            FakeMiniserver::fixturePath(QStringLiteral("smarteon-java_LoxAPP3.json"))));
+    m_fake->setCredentials(QStringLiteral("homewarden"), QStringLiteral("s3cret"));
+    QVERIFY(m_fake->listen());
+    m_secrets = std::make_unique<MemorySecretStore>();
+    m_stop.clear();
+    m_audited.clear();
+}
+
+void tst_BackendHub::cleanup()
+{
+    m_fake.reset();
+}
+
+std::unique_ptr<BackendHub> tst_BackendHub::makeHub()
+{
+    BackendSettings settings;
+    settings.loxoneUrl = m_fake->url();
+    settings.loxoneUser = QStringLiteral("homewarden");
+    settings.requestTimeoutMs = 2000;
+    BackendHub::Services services;
+    services.level = SecurityLevel::Production;
+    services.secrets = m_secrets.get();
+    services.audit = [this](const AuditEvent &event) { m_audited.append(event); };
+    services.stopOf = [this](const QString &backend) {
+        return backend == QLatin1String("loxone") ? m_stop : QString();
+    };
+    return std::make_unique<BackendHub>(settings, services);
+}
+
+void tst_BackendHub::storePassword(const QString &password)
+{
+    SecretJob *job = m_secrets->write(SecretNames::loxonePassword(), password);
+    QSignalSpy finished(job, &SecretJob::finished);
+    QVERIFY(finished.wait(1000));
+}
+
+int tst_BackendHub::loxoneErrors() const
+{
+    int count = 0;
+    for (const AuditEvent &event : m_audited) {
+        if (event.event == QLatin1String(AuditEvent::BACKEND_ERROR)
+                && event.source == QLatin1String("loxone"))
+            ++count;
+    }
+    return count;
+}
+
+void tst_BackendHub::connectsWithThePasswordFromTheKeychain()
+{
+    storePassword(QStringLiteral("s3cret"));
+    auto hub = makeHub();
+    QVERIFY(hub->loxone());
+    QVERIFY(hub->directory()->backend(AccessRequest::Backend::Loxone));
+    QVERIFY(!hub->directory()->backend(AccessRequest::Backend::HomeAssistant));
+    hub->start();
+    QTRY_VERIFY_WITH_TIMEOUT(hub->loxone()->isConnected(), 5000);
+    const QList<BackendStatus> statuses = hub->directory()->statuses();
+    QCOMPARE(statuses.size(), 1);
+    QCOMPARE(statuses.first().id, QStringLiteral("loxone"));
+    QVERIFY(statuses.first().connected);
+    QCOMPARE(m_fake->loginFailures(), 0);
+    QCOMPARE(loxoneErrors(), 0);
+}
+
+void tst_BackendHub::aMissingPasswordIsAuditedOnceAndNeverTried()
+{
+    auto hub = makeHub();
+    hub->start();
+    QTRY_VERIFY(!hub->loxone()->lastError().isEmpty());
+    const QString error = hub->loxone()->lastError();
+    QVERIFY2(error.contains(QLatin1String("'homewarden secrets set loxone-password'"))
+                    && error.contains(QLatin1String("'homewarden'")),
+            qPrintable(error));
+    // The kill switch's release must not connect without a password either.
+    hub->applyStops();
+    QTest::qWait(300);
+    QCOMPARE(m_fake->requestCount(), 0);
+    QCOMPARE(loxoneErrors(), 1);
+    QCOMPARE(m_audited.first().reason, error);
+    QCOMPARE(hub->directory()->statuses().first().detail, error);
+}
+
+void tst_BackendHub::aStopKeepsTheMiniserverUntouchedUntilReleased()
+{
+    storePassword(QStringLiteral("s3cret"));
+    m_stop = QStringLiteral("A person stopped all AI access to Loxone.");
+    auto hub = makeHub();
+    hub->start();
+    QTRY_VERIFY(hub->loxone()->isSuspended());
+    QTest::qWait(300);
+    QCOMPARE(m_fake->requestCount(), 0);
+    QCOMPARE(hub->directory()->statuses().first().detail, m_stop);
+
+    m_stop.clear();
+    hub->applyStops();
+    QTRY_VERIFY_WITH_TIMEOUT(hub->loxone()->isConnected(), 5000);
+}
+
+QTEST_GUILESS_MAIN(tst_BackendHub)
+#include "tst_backendhub.moc"

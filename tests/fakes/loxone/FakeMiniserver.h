@@ -1,0 +1,130 @@
+#pragma once
+
+#include "FakeLoxoneHouse.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QString>
+#include <QUrl>
+
+#include <optional>
+
+class QHttpServerRequest;
+class QHttpServerResponder;
+class QTcpServer;
+class QWebSocket;
+
+// A Loxone Miniserver for tests, on one loopback port:
+//   GET /data/LoxAPP3.json, /jdev/sps/LoxAPPversion3, /jdev/sps/io/<id>/<command...>
+//     with HTTP basic authentication (else 401); an unknown control id answers LL code 404
+//   WebSocket /ws/rfc6455: jdev/sys/getkey2/<user> → key, salt, hashAlg;
+//     jdev/sys/getjwt/<hash>/<user>/<permission>/<uuid>/<info> → a token, or code 401;
+//     jdev/sps/enablebinstatusupdate → every state, then each change, as event tables;
+//     keepalive → a KeepAlive header. Each message is an 8-byte header frame, then the payload.
+// Commands change the house's states (FakeLoxoneHouse) and push them to every WebSocket that
+// enabled status updates. Faults drive a client's error paths.
+//
+// For tests in another process the same port serves /_fake/ (no auth, not counted):
+// GET /_fake/commands ([{uuid, command}]), DELETE /_fake/commands, GET /_fake/requests
+// ({count}), POST /_fake/fault {"fault":"none|hang|http500|garbage|close"}, POST /_fake/drop
+// (drop every connection, keep listening), POST /_fake/state {"uuid", "value"|"text"}.
+//
+// Not the real thing: no RSA/AES key exchange or command encryption (a real Miniserver wants
+// getjwt encrypted on current firmware), no token refresh, no visualisation passwords.
+class FakeMiniserver : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class Fault {
+        None,
+        Hang, // HTTP requests get no answer; the WebSocket works on
+        ServerError, // HTTP 500 to every request
+        Garbage, // HTTP 200 with a body that is not JSON
+        Close, // open connections are dropped, new ones closed at once without an answer
+    };
+    Q_ENUM(Fault)
+
+    struct Command
+    {
+        QString uuid;
+        QString command;
+        QString via; // "http" or "websocket"
+    };
+
+    explicit FakeMiniserver(QObject *parent = nullptr);
+    ~FakeMiniserver() override;
+
+    bool loadStructure(const QString &path, QString *error = nullptr);
+    bool setStructure(const QByteArray &json, QString *error = nullptr);
+    // A file of tests/fixtures/loxone.
+    static QString fixturePath(const QString &fileName);
+
+    // The one user the Miniserver knows (default admin / admin).
+    void setCredentials(const QString &user, const QString &password);
+    void setHashAlgorithm(const QString &hashAlg); // "SHA256" (default) or "SHA1"
+
+    bool listen(quint16 port = 0); // 127.0.0.1 only; may be called again after close()
+    void close(); // the Miniserver goes down: stop listening, drop every connection
+    void drop(); // drop every connection, keep listening
+    quint16 port() const;
+    QUrl url() const; // http://127.0.0.1:PORT
+
+    void setFault(Fault fault);
+    Fault fault() const { return m_fault; }
+    static QString faultName(Fault fault);
+    static std::optional<Fault> faultFromName(const QString &name);
+
+    QList<Command> commands() const { return m_commands; }
+    void clearCommands() { m_commands.clear(); }
+    int requestCount() const { return m_requestCount; } // HTTP requests and WebSocket messages
+    int loginFailures() const { return m_loginFailures; }
+    int webSocketCount() const { return int(m_sockets.size()); } // logged in and not
+    int statusSubscriberCount() const;
+
+    // The house's state, as if something in the house changed: pushed to subscribers.
+    void setValue(const QString &stateUuid, double value);
+    void setText(const QString &stateUuid, const QString &text);
+    std::optional<double> value(const QString &stateUuid) const;
+    std::optional<QString> text(const QString &stateUuid) const;
+    const FakeLoxoneHouse &house() const { return m_house; }
+
+Q_SIGNALS:
+    void commandReceived(const FakeMiniserver::Command &command);
+
+private:
+    class HttpFront;
+    struct Session
+    {
+        QByteArray key; // hex, from the last getkey2
+        QString salt;
+        bool loggedIn = false;
+        bool statusUpdates = false;
+    };
+
+    void handleHttp(const QHttpServerRequest &request, QHttpServerResponder &responder);
+    void handleControl(const QHttpServerRequest &request, QHttpServerResponder &responder);
+    bool isAuthorized(const QHttpServerRequest &request) const;
+    QByteArray runCommand(const QStringList &segments, const QString &via);
+    void acceptWebSockets();
+    void handleWebSocketText(QWebSocket *socket, const QString &text);
+    void sendText(QWebSocket *socket, const QByteArray &text);
+    void sendStates(QWebSocket *socket, const QStringList &stateUuids);
+    void push(const QStringList &stateUuids);
+    QString saltOf(const QString &user);
+
+    HttpFront *m_http = nullptr;
+    QTcpServer *m_tcpServer = nullptr;
+    bool m_bound = false;
+    FakeLoxoneHouse m_house;
+    QString m_user = QStringLiteral("admin");
+    QString m_password = QStringLiteral("admin");
+    QString m_hashAlg = QStringLiteral("SHA256");
+    QHash<QString, QString> m_salts; // per user, stable as a Miniserver's
+    Fault m_fault = Fault::None;
+    QHash<QWebSocket *, Session> m_sockets;
+    QList<Command> m_commands;
+    int m_requestCount = 0;
+    int m_loginFailures = 0;
+};

@@ -1,0 +1,58 @@
+#include "TrayServer.h"
+
+#include "SecurityStack.h"
+#include "ServerHost.h"
+#include "ServerSettings.h"
+#include "ServerTools.h"
+
+std::unique_ptr<TrayServer> TrayServer::open(const QString &stateDirectory, QString *error)
+{
+    std::unique_ptr<TrayServer> tray(new TrayServer);
+    tray->m_stateDirectory = stateDirectory;
+    QString problem;
+    const std::optional<SecurityLevel> level = SecurityLevels::fromEnvironment(&problem);
+    if (level)
+        tray->m_security = SecurityStack::open(stateDirectory, *level, &problem);
+    if (!tray->m_security) {
+        // The kill switch and the status still work; only serving needs the keys.
+        tray->m_serverState.problem =
+                tr("HomeWarden cannot check keys, so it does not serve: %1").arg(problem);
+    }
+    tray->m_tools = ServerTools::create(stateDirectory, tray->m_security.get(), nullptr, error);
+    if (!tray->m_tools)
+        return nullptr;
+    return tray;
+}
+
+TrayServer::~TrayServer() = default;
+
+void TrayServer::start()
+{
+    if (m_security) {
+        const ServerSettings settings = ServerSettings::load(m_stateDirectory);
+        for (const QString &problem : settings.problems)
+            qWarning("%s", qPrintable(problem));
+        ServerHost::Options options;
+        options.source = QStringLiteral("tray");
+        options.server.address = settings.address;
+        options.server.port = settings.port;
+        options.extraOrigins = settings.allowedOrigins;
+        m_host = std::make_unique<ServerHost>(m_security.get(), m_tools.get());
+        QString problem;
+        if (m_host->start(options, &problem))
+            m_serverState = {true, m_host->url(), QString()};
+        else
+            m_serverState = {false, QString(), problem};
+    }
+    m_tools->start();
+}
+
+KillSwitch *TrayServer::killSwitch() const
+{
+    return m_tools->killSwitch();
+}
+
+BackendHub *TrayServer::hub() const
+{
+    return m_tools->hub();
+}

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "TrayState.h"
+
+#include <QCoreApplication>
+#include <QString>
+
+#include <memory>
+
+class BackendHub;
+class KillSwitch;
+class SecurityStack;
+class ServerHost;
+class ServerTools;
+
+// What the tray process serves: the security stack and the tools of the state directory, the
+// backends, and the MCP server over HTTP where homewarden.ini's [server] says (ServerHost, as
+// `homewarden serve`). The tray runs even when the server cannot: then serverState() says why,
+// and the kill switch still works.
+class TrayServer
+{
+    Q_DECLARE_TR_FUNCTIONS(TrayServer)
+
+public:
+    // null and *error when the tools cannot be built at all (nothing to show then).
+    static std::unique_ptr<TrayServer> open(const QString &stateDirectory, QString *error);
+    ~TrayServer();
+
+    // Connects the backends and starts listening; returns at once.
+    void start();
+
+    const ServerState &serverState() const { return m_serverState; }
+    KillSwitch *killSwitch() const;
+    BackendHub *hub() const;
+
+private:
+    TrayServer() = default;
+
+    QString m_stateDirectory;
+    ServerState m_serverState;
+    std::unique_ptr<SecurityStack> m_security;
+    std::unique_ptr<ServerTools> m_tools;
+    std::unique_ptr<ServerHost> m_host; // destroyed first: it audits through m_security
+};

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <QObject>
+#include <QPointer>
+#include <QWidget>
+
+#include <functional>
+
+// The windows the tray menu opens, one of each kind: a second request raises the open one.
+// Each window deletes itself when closed.
+class TrayWindows : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit TrayWindows(const QString &stateDirectory, QObject *parent = nullptr);
+    ~TrayWindows() override;
+
+    // Brings every open window forward; false when none is open.
+    bool raiseOpenWindows();
+
+public Q_SLOTS:
+    void showKeys();
+    void showAudit();
+    void showSettings();
+
+private:
+    using Factory = std::function<QWidget *()>;
+    void present(QPointer<QWidget> *window, const Factory &create);
+
+    QString m_stateDirectory;
+    QPointer<QWidget> m_keys;
+    QPointer<QWidget> m_audit;
+    QPointer<QWidget> m_settings;
+};
