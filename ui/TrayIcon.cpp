@@ -117,7 +117,7 @@ void TrayIcon::updateFromState()
     };
     addLine(state.serverLine(), state.headline());
     for (const KillStop &stop : state.stops())
-        addLine(TrayState::describeStop(stop), stop.reason);
+        addLine(TrayState::stopLine(stop), TrayState::describeStop(stop));
     for (const TrayState::BackendLine &backend : state.backendLines())
         addLine(backend.text, backend.detail);
     if (state.backendLines().isEmpty())

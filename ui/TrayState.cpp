@@ -127,6 +127,13 @@ QString TrayState::describeStop(const KillStop &stop)
             .arg(scopeName(stop.scope), who(stop.by), when, stop.reason);
 }
 
+QString TrayState::stopLine(const KillStop &stop)
+{
+    if (stop.unreadable)
+        return tr("Everything: stopped, since the kill-switch state cannot be read");
+    return tr("%1: stopped by %2").arg(scopeName(stop.scope), who(stop.by));
+}
+
 QString TrayState::iconPath() const
 {
     switch (m_look) {

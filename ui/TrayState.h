@@ -39,8 +39,10 @@ public:
 
     // "Home Assistant", "Loxone", "Everything", in the person's language.
     static QString scopeName(KillScope scope);
-    // "Everything: stopped by cli on 3/4/25 14:02 — lights flicker".
+    // "Everything: stopped by the command line on 3/4/25 14:02 — lights flicker".
     static QString describeStop(const KillStop &stop);
+    // "Everything: stopped by the command line": short enough for a menu line.
+    static QString stopLine(const KillStop &stop);
 
     Look look() const { return m_look; }
     // The resource of the icon for look().

@@ -2,14 +2,13 @@
 
 #include "StateDatabase.h"
 
-#include <QSqlError>
 #include <QSqlQuery>
 
 DatabaseChangeWatcher::DatabaseChangeWatcher(
         const QString &stateDirectory, std::chrono::milliseconds interval, QObject *parent)
     : QObject(parent)
-    , m_database(StateDatabase::open(stateDirectory, StateDatabase::Durability::Normal, &m_error))
 {
+    m_database = StateDatabase::open(stateDirectory, StateDatabase::Durability::Normal, &m_error);
     if (!m_database)
         return;
     m_version = dataVersion();

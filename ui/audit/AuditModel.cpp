@@ -24,8 +24,8 @@ const QColor FAILURE_FOREGROUND(0x8b, 0x00, 0x00);
 
 AuditModel::AuditModel(const QString &stateDirectory, QObject *parent)
     : QAbstractTableModel(parent)
-    , m_log(AuditLog::open(stateDirectory, &m_error))
 {
+    m_log = AuditLog::open(stateDirectory, &m_error);
     if (!m_log)
         return;
     m_watcher = new DatabaseChangeWatcher(stateDirectory, WATCH_INTERVAL, this);
@@ -54,6 +54,7 @@ void AuditModel::reload()
 {
     beginResetModel();
     m_rows.clear();
+    m_values.clear();
     m_atEnd = true;
     QString error;
     const qint64 head = m_log ? m_log->lastSeq(&error) : -1;
@@ -145,7 +146,25 @@ QList<AuditRecord> AuditModel::read(const AuditLog::Filter &filter)
     m_error = error;
     if (!error.isEmpty())
         Q_EMIT readFailed(error);
+    for (AuditRecord &record : records)
+        compact(&record);
     return records;
+}
+
+void AuditModel::compact(AuditRecord *record)
+{
+    // The export reads the log itself; the table shows neither hash nor parameters.
+    record->hash.clear();
+    record->event.params = QJsonObject();
+    AuditEvent &event = record->event;
+    for (QString *value : {&event.event, &event.keyId, &event.source, &event.action, &event.target,
+                 &event.result}) {
+        const auto shared = m_values.constFind(*value);
+        if (shared == m_values.cend())
+            m_values.insert(*value);
+        else
+            *value = *shared;
+    }
 }
 
 int AuditModel::rowCount(const QModelIndex &parent) const

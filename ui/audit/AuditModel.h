@@ -4,6 +4,7 @@
 
 #include <QAbstractTableModel>
 #include <QList>
+#include <QSet>
 
 #include <memory>
 
@@ -72,12 +73,16 @@ Q_SIGNALS:
 private:
     void reload();
     QList<AuditRecord> read(const AuditLog::Filter &filter);
+    void compact(AuditRecord *record);
     QVariant displayData(const AuditRecord &record, int column) const;
 
     std::unique_ptr<AuditLog> m_log;
     DatabaseChangeWatcher *m_watcher = nullptr;
     AuditLog::Filter m_filter;
     QList<AuditRecord> m_rows; // newest first
+    // One copy of each value that repeats down the trail (event, key, source, action, target,
+    // result): the rows share it instead of holding their own. Emptied on reload().
+    QSet<QString> m_values;
     qint64 m_headSeq = 0; // the newest seq looked at, matching the filter or not
     bool m_atEnd = true; // the oldest matching row is loaded
     QString m_error;
