@@ -5,19 +5,19 @@
     <name>AdminApi</name>
     <message>
         <source>The kill-switch state needs an admin or monitor key; %1 is a %2 key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Abfragen des Not-Aus-Zustands ist ein admin- oder monitor-Schlüssel nötig; %1 ist ein %2-Schlüssel.</translation>
     </message>
     <message>
         <source>Only GET and POST: a stop is released by a person, in the tray or with &apos;homewarden resume&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur GET und POST: Ein Stopp wird von einer Person aufgehoben, im Infobereich oder mit „homewarden resume“.</translation>
     </message>
     <message>
         <source>Engaging the kill switch over HTTP needs an admin key; %1 is a %2 key.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Auslösen des Not-Aus über HTTP ist ein admin-Schlüssel nötig; %1 ist ein %2-Schlüssel.</translation>
     </message>
     <message>
         <source>Send a JSON object like {&quot;scope&quot;: &quot;all&quot;, &quot;reason&quot;: &quot;...&quot;}; scope is ha, loxone or all.</source>
-        <translation type="unfinished"></translation>
+        <translation>Senden Sie ein JSON-Objekt wie {&quot;scope&quot;: &quot;all&quot;, &quot;reason&quot;: &quot;...&quot;}; scope ist ha, loxone oder all.</translation>
     </message>
 </context>
 <context>
@@ -129,23 +129,23 @@
     <name>AuditFilterBar</name>
     <message>
         <source>All events</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Ereignisse</translation>
     </message>
     <message>
         <source>Key id</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel-ID</translation>
     </message>
     <message>
         <source>Any result</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedes Ergebnis</translation>
     </message>
     <message>
         <source>Failures (denied or error)</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehlschläge (abgelehnt oder Fehler)</translation>
     </message>
     <message>
         <source>Search target, reason, source…</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel, Grund, Quelle durchsuchen…</translation>
     </message>
 </context>
 <context>
@@ -208,46 +208,46 @@
     </message>
     <message>
         <source>The audit trail cannot be written out (%1).</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Prüfprotokoll kann nicht in die Datei geschrieben werden (%1).</translation>
     </message>
 </context>
 <context>
     <name>AuditModel</name>
     <message>
         <source>#</source>
-        <translation type="unfinished"></translation>
+        <translation>Nr.</translation>
     </message>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Event</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignis</translation>
     </message>
     <message>
         <source>Key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel</translation>
     </message>
     <message>
         <source>Source</source>
-        <translation type="unfinished"></translation>
+        <translation>Quelle</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel</translation>
     </message>
     <message>
         <source>Result</source>
-        <translation type="unfinished"></translation>
+        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished"></translation>
+        <translation>Grund</translation>
     </message>
 </context>
 <context>
@@ -269,44 +269,44 @@
     <name>AuditWindow</name>
     <message>
         <source>&amp;Verify chain</source>
-        <translation type="unfinished"></translation>
+        <translation>Kette &amp;prüfen</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exportieren…</translation>
     </message>
     <message>
         <source>HomeWarden audit log</source>
-        <translation type="unfinished"></translation>
+        <translation>HomeWarden-Prüfprotokoll</translation>
     </message>
     <message numerus="yes">
         <source>The audit trail is intact: %n event(s) checked, none changed, added or removed.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Das Prüfprotokoll ist intakt: %n Ereignis geprüft, keines verändert, hinzugefügt oder entfernt.</numerusform>
+            <numerusform>Das Prüfprotokoll ist intakt: %n Ereignisse geprüft, keines verändert, hinzugefügt oder entfernt.</numerusform>
         </translation>
     </message>
     <message>
         <source>Checking the audit trail…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfprotokoll wird geprüft…</translation>
     </message>
     <message>
         <source>Export audit events</source>
-        <translation type="unfinished"></translation>
+        <translation>Ereignisse des Prüfprotokolls exportieren</translation>
     </message>
     <message>
         <source>JSON lines (*.jsonl);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>JSON Lines (*.jsonl);;Alle Dateien (*)</translation>
     </message>
     <message>
         <source>The events cannot be exported to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Ereignisse können nicht nach %1 exportiert werden: %2</translation>
     </message>
     <message numerus="yes">
         <source>Exported %n event(s) to %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Ereignis nach %1 exportiert.</numerusform>
+            <numerusform>%n Ereignisse nach %1 exportiert.</numerusform>
         </translation>
     </message>
 </context>
@@ -314,11 +314,11 @@
     <name>BackendHub</name>
     <message>
         <source>No Home Assistant token is stored; create a long-lived access token in your Home Assistant profile and store it with &apos;homewarden secrets set ha-token&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist kein Home-Assistant-Token gespeichert; erstellen Sie in Ihrem Home-Assistant-Profil ein langlebiges Zugriffstoken und speichern Sie es mit &apos;homewarden secrets set ha-token&apos;.</translation>
     </message>
     <message>
         <source>The Home Assistant token cannot be read: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Home-Assistant-Token kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>No Loxone password is stored; store the password of the Loxone user &apos;%1&apos; with &apos;homewarden secrets set loxone-password&apos;.</source>
@@ -333,18 +333,18 @@
     <name>BackendSettings</name>
     <message>
         <source>The %1 address &apos;%2&apos; is not an http:// or https:// URL; correct it in the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Adresse „%2“ für %1 ist keine http://- oder https://-URL; korrigieren Sie sie in den Einstellungen.</translation>
     </message>
     <message>
         <source>backends/request_timeout_ms must be between 100 and 120000; HomeWarden uses %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>backends/request_timeout_ms muss zwischen 100 und 120000 liegen; HomeWarden verwendet %1.</translation>
     </message>
 </context>
 <context>
     <name>ChoiceList</name>
     <message>
         <source>Filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtern</translation>
     </message>
 </context>
 <context>
@@ -453,157 +453,157 @@ Exit-Codes: 0 in Ordnung, 1 Fehler bei der Ausführung, 2 falscher Aufruf.
     <name>DeviceTools</name>
     <message>
         <source>Only this backend&apos;s devices.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur die Geräte dieses Backends.</translation>
     </message>
     <message>
         <source>A device id as list_devices gives it: ha:&lt;entity_id&gt; (e.g. ha:light.kitchen) or loxone:&lt;uuid&gt; (e.g. loxone:0f869a3f-0155-8b3f-ffff403fb0c34b9e).</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Geräte-ID, wie list_devices sie liefert: ha:&lt;entity_id&gt; (z. B. ha:light.kitchen) oder loxone:&lt;uuid&gt; (z. B. loxone:0f869a3f-0155-8b3f-ffff403fb0c34b9e).</translation>
     </message>
     <message>
         <source>%1 is not connected to HomeWarden, so %2 cannot be reached; a person can set it up in HomeWarden&apos;s settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht mit HomeWarden verbunden, daher ist %2 nicht erreichbar; eine Person kann es in den Einstellungen von HomeWarden einrichten.</translation>
     </message>
     <message>
         <source>The backend went away during the call.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Backend war während des Aufrufs nicht mehr verfügbar.</translation>
     </message>
     <message>
         <source>There is no device %1; list_devices shows the devices there are.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es gibt kein Gerät %1; list_devices zeigt die vorhandenen Geräte.</translation>
     </message>
     <message>
         <source>List devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Geräte auflisten</translation>
     </message>
     <message>
         <source>Lists the devices of the house (lights, switches, covers, climate, locks, alarms, sensors, media players, scenes, ...) with id, name, room, type, state and the actions control_device accepts. Filter by backend, room, type or a text query; results come in pages (limit, default %1) and always say the total; pass next_cursor back as cursor for the next page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Listet die Geräte des Hauses auf (Lichter, Schalter, Rollläden, Klima, Schlösser, Alarmanlagen, Sensoren, Mediaplayer, Szenen, ...) mit ID, Name, Raum, Typ, Zustand und den Aktionen, die control_device annimmt. Filtern Sie nach Backend, Raum, Typ oder einem Suchtext; die Ergebnisse kommen seitenweise (limit, Standard %1) und nennen immer die Gesamtzahl; geben Sie next_cursor als cursor zurück, um die nächste Seite zu erhalten.</translation>
     </message>
     <message>
         <source>Devices per page.</source>
-        <translation type="unfinished"></translation>
+        <translation>Geräte pro Seite.</translation>
     </message>
     <message>
         <source>A room&apos;s name, as list_rooms gives it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Name eines Raums, wie list_rooms ihn liefert.</translation>
     </message>
     <message>
         <source>A device type: light, switch, cover, climate, lock, alarm, sensor, binary_sensor, media_player, scene, fan, ...</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Gerätetyp: light, switch, cover, climate, lock, alarm, sensor, binary_sensor, media_player, scene, fan, ...</translation>
     </message>
     <message>
         <source>Text in the device&apos;s name or id.</source>
-        <translation type="unfinished"></translation>
+        <translation>Text im Namen oder in der ID des Geräts.</translation>
     </message>
     <message>
         <source>next_cursor of the previous page.</source>
-        <translation type="unfinished"></translation>
+        <translation>next_cursor der vorherigen Seite.</translation>
     </message>
     <message>
         <source>The cursor does not belong to this listing; repeat the same filters with it, or start again without a cursor.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Cursor gehört nicht zu dieser Auflistung; wiederholen Sie damit dieselben Filter oder beginnen Sie erneut ohne Cursor.</translation>
     </message>
     <message>
         <source>No backend this key may read is connected to HomeWarden; a person can set up Home Assistant or Loxone in its settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Backend, das dieser Schlüssel lesen darf, ist mit HomeWarden verbunden; eine Person kann Home Assistant oder Loxone in den Einstellungen einrichten.</translation>
     </message>
     <message>
         <source>No device matches.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine passenden Geräte gefunden.</translation>
     </message>
     <message>
         <source>Devices %1–%2 of %3:</source>
-        <translation type="unfinished"></translation>
+        <translation>Geräte %1–%2 von %3:</translation>
     </message>
     <message>
         <source>More: call again with cursor &quot;%1&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Weitere: erneut mit cursor &quot;%1&quot; aufrufen.</translation>
     </message>
     <message>
         <source>Device state</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerätezustand</translation>
     </message>
     <message>
         <source>Shows one device&apos;s current state with all its attributes, its room, and the actions control_device accepts for it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeigt den aktuellen Zustand eines Geräts mit allen Attributen, seinem Raum und den Aktionen, die control_device dafür annimmt.</translation>
     </message>
     <message>
         <source>List rooms</source>
-        <translation type="unfinished"></translation>
+        <translation>Räume auflisten</translation>
     </message>
     <message>
         <source>Lists the rooms (Home Assistant areas, Loxone rooms) and how many devices each holds; use a room&apos;s name as list_devices&apos; room filter.</source>
-        <translation type="unfinished"></translation>
+        <translation>Listet die Räume auf (Home-Assistant-Bereiche, Loxone-Räume) und wie viele Geräte jeder enthält; verwenden Sie den Namen eines Raums als room-Filter von list_devices.</translation>
     </message>
     <message>
         <source>No backend this key may read is connected to HomeWarden.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Backend, das dieser Schlüssel lesen darf, ist mit HomeWarden verbunden.</translation>
     </message>
     <message numerus="yes">
         <source>- %1 (%2): %n device(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>- %1 (%2): %n Gerät</numerusform>
+            <numerusform>- %1 (%2): %n Geräte</numerusform>
         </translation>
     </message>
     <message>
         <source>No rooms are defined.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es sind keine Räume definiert.</translation>
     </message>
     <message numerus="yes">
         <source>%n room(s):</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Raum:</numerusform>
+            <numerusform>%n Räume:</numerusform>
         </translation>
     </message>
     <message>
         <source>Control a device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät steuern</translation>
     </message>
     <message>
         <source>Done (%1): %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt (%1): %2</translation>
     </message>
     <message>
         <source>Call a Home Assistant service</source>
-        <translation type="unfinished"></translation>
+        <translation>Home-Assistant-Dienst aufrufen</translation>
     </message>
     <message>
         <source>Calls a Home Assistant service (domain.service) on one entity, for what control_device does not cover. Allowed domains: %1. lock and alarm_control_panel need a key with the ha:security permission. Name the entity with entity_id; data carries the service&apos;s other fields and may not name targets.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ruft einen Home-Assistant-Dienst (domain.service) für eine Entität auf, für das, was control_device nicht abdeckt. Erlaubte Domains: %1. lock und alarm_control_panel brauchen einen Schlüssel mit der Berechtigung ha:security. Nennen Sie die Entität mit entity_id; data enthält die übrigen Felder des Dienstes und darf keine Ziele nennen.</translation>
     </message>
     <message>
         <source>The service&apos;s domain, e.g. light.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Domain des Dienstes, z. B. light.</translation>
     </message>
     <message>
         <source>The service, e.g. turn_on.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Dienst, z. B. turn_on.</translation>
     </message>
     <message>
         <source>An entity id such as light.kitchen.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Entitäts-ID wie light.kitchen.</translation>
     </message>
     <message>
         <source>The service&apos;s fields.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Felder des Dienstes.</translation>
     </message>
     <message>
         <source>The domain &apos;%1&apos; is not on HomeWarden&apos;s list for ha_call_service (%2); a person can add it in the settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Domain &apos;%1&apos; steht nicht auf der Liste von HomeWarden für ha_call_service (%2); eine Person kann sie in den Einstellungen hinzufügen.</translation>
     </message>
     <message>
         <source>data may not contain &apos;%1&apos;; name the one entity with the entity_id argument.</source>
-        <translation type="unfinished"></translation>
+        <translation>data darf &apos;%1&apos; nicht enthalten; nennen Sie die eine Entität mit dem Argument entity_id.</translation>
     </message>
     <message>
         <source>Called %1.%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1.%2 aufgerufen</translation>
     </message>
     <message>
         <source>Home Assistant is not connected to HomeWarden; a person can set it up in HomeWarden&apos;s settings.</source>
-        <translation type="unfinished"></translation>
+        <translation>Home Assistant ist nicht mit HomeWarden verbunden; eine Person kann es in den Einstellungen von HomeWarden einrichten.</translation>
     </message>
     <message>
         <source>Send a Loxone command</source>
@@ -646,139 +646,139 @@ Exit-Codes: 0 in Ordnung, 1 Fehler bei der Ausführung, 2 falscher Aufruf.
     <name>EditKeyDialog</name>
     <message>
         <source>Expires on</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft ab am</translation>
     </message>
     <message>
         <source>The key may be used</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Schlüssel darf verwendet werden</translation>
     </message>
     <message>
         <source>Edit key %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel %1 bearbeiten</translation>
     </message>
     <message>
         <source>E&amp;xpiry:</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;blauf:</translation>
     </message>
     <message>
         <source>&amp;Active:</source>
-        <translation type="unfinished"></translation>
+        <translation>A&amp;ktiv:</translation>
     </message>
 </context>
 <context>
     <name>GenerateKeyDialog</name>
     <message>
         <source>admin: everything, including key management</source>
-        <translation type="unfinished"></translation>
+        <translation>admin: alles, einschließlich der Schlüsselverwaltung</translation>
     </message>
     <message>
         <source>operator: read and control, but no locks, alarms or door openers</source>
-        <translation type="unfinished"></translation>
+        <translation>operator: lesen und steuern, aber keine Schlösser, Alarmanlagen oder Türöffner</translation>
     </message>
     <message>
         <source>monitor: read only</source>
-        <translation type="unfinished"></translation>
+        <translation>monitor: nur lesen</translation>
     </message>
     <message>
         <source>device: read and control of the chosen devices only</source>
-        <translation type="unfinished"></translation>
+        <translation>device: lesen und steuern, nur die gewählten Geräte</translation>
     </message>
     <message>
         <source>custom: exactly the chosen permissions</source>
-        <translation type="unfinished"></translation>
+        <translation>custom: genau die gewählten Berechtigungen</translation>
     </message>
     <message>
         <source>&amp;Generate</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erstellen</translation>
     </message>
     <message>
         <source>Generate API key</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel erstellen</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished">nie</translation>
+        <translation>nie</translation>
     </message>
     <message>
         <source> days</source>
-        <translation type="unfinished"></translation>
+        <translation> Tage</translation>
     </message>
     <message>
         <source>&amp;Role:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rolle:</translation>
     </message>
     <message>
         <source>E&amp;xpires in:</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft &amp;ab in:</translation>
     </message>
     <message>
         <source>&amp;Permissions:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Berechtigungen:</translation>
     </message>
 </context>
 <context>
     <name>HomeAssistantClient</name>
     <message>
         <source>%1 cannot be reached (%2); HomeWarden keeps trying — check that it is running and the address is right.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht erreichbar (%2); HomeWarden versucht es weiter – prüfen Sie, ob es läuft und die Adresse stimmt.</translation>
     </message>
     <message>
         <source>HomeWarden is shutting down.</source>
-        <translation type="unfinished"></translation>
+        <translation>HomeWarden wird beendet.</translation>
     </message>
     <message>
         <source>Home Assistant at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Home Assistant unter %1</translation>
     </message>
     <message>
         <source>%1 did not answer within %2 s; check that it is running and not overloaded.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat nicht innerhalb von %2 s geantwortet; prüfen Sie, ob es läuft und nicht überlastet ist.</translation>
     </message>
     <message>
         <source>The connection to %1 was lost; HomeWarden is reconnecting, try again in a moment.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Verbindung zu %1 ist abgebrochen; HomeWarden verbindet sich neu, versuchen Sie es gleich noch einmal.</translation>
     </message>
     <message>
         <source>%1 sent a message that is not JSON (%2); is this really Home Assistant&apos;s WebSocket API?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat eine Nachricht gesendet, die kein JSON ist (%2); ist das wirklich die WebSocket-API von Home Assistant?</translation>
     </message>
     <message>
         <source>%1 refused the access token; create a long-lived access token in your Home Assistant profile and store it with &apos;homewarden secrets set ha-token&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat das Zugriffstoken abgelehnt; erstellen Sie in Ihrem Home-Assistant-Profil ein langlebiges Zugriffstoken und speichern Sie es mit „homewarden secrets set ha-token“.</translation>
     </message>
     <message>
         <source>%1 refused the request: %2 (%3).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat die Anfrage abgelehnt: %2 (%3).</translation>
     </message>
     <message>
         <source>%1 cannot be reached (%2); check that it is running.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht erreichbar (%2); prüfen Sie, ob es läuft.</translation>
     </message>
     <message>
         <source>%1 answered HTTP %2 (%3); see Home Assistant&apos;s log.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat mit HTTP %2 geantwortet (%3); prüfen Sie das Protokoll von Home Assistant.</translation>
     </message>
     <message>
         <source>%1 answered with something that is not JSON (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat mit etwas geantwortet, das kein JSON ist (%2).</translation>
     </message>
     <message>
         <source>%1 is not connected: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 ist nicht verbunden: %2</translation>
     </message>
 </context>
 <context>
     <name>HomeAssistantDevices</name>
     <message numerus="yes">
         <source>Home Assistant %1, %n entities, connected since %2.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Home Assistant %1, %n Entität, verbunden seit %2.</numerusform>
+            <numerusform>Home Assistant %1, %n Entitäten, verbunden seit %2.</numerusform>
         </translation>
     </message>
     <message>
         <source>Connecting to %1.</source>
-        <translation type="unfinished">Verbindung zu %1 wird aufgebaut.</translation>
+        <translation>Verbindung zu %1 wird aufgebaut.</translation>
     </message>
 </context>
 <context>
@@ -789,69 +789,69 @@ Exit-Codes: 0 in Ordnung, 1 Fehler bei der Ausführung, 2 falscher Aufruf.
     </message>
     <message>
         <source>%1 has no mode &apos;%2&apos;; its modes are: %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kennt keinen Modus &apos;%2&apos;; verfügbare Modi: %3.</translation>
     </message>
     <message>
         <source>%1 needs a code to %2, and HomeWarden does not pass alarm codes from AI clients; use the alarm panel or the Home Assistant app.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 braucht einen Code für &apos;%2&apos;, und HomeWarden gibt keine Alarmcodes von KI-Clients weiter; verwenden Sie das Bedienteil der Alarmanlage oder die Home-Assistant-App.</translation>
     </message>
     <message>
         <source>&apos;arm&apos; takes away, home, night or vacation, not &apos;%1&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;arm&apos; nimmt away, home, night oder vacation an, nicht &apos;%1&apos;.</translation>
     </message>
     <message>
         <source>&apos;%1&apos; is not an action HomeWarden knows.</source>
-        <translation type="unfinished"></translation>
+        <translation>&apos;%1&apos; ist keine Aktion, die HomeWarden kennt.</translation>
     </message>
 </context>
 <context>
     <name>KeyFieldsForm</name>
     <message>
         <source>e.g. Claude Desktop</source>
-        <translation type="unfinished"></translation>
+        <translation>z. B. Claude Desktop</translation>
     </message>
     <message>
         <source>any address; or e.g. 192.168.1.0/24, ::1/128</source>
-        <translation type="unfinished"></translation>
+        <translation>jede Adresse; oder z. B. 192.168.1.0/24, ::1/128</translation>
     </message>
     <message>
         <source>Addresses or ranges (CIDR) the key may be used from, separated by commas. Empty: any address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Adressen oder Bereiche (CIDR), von denen aus der Schlüssel verwendet werden darf, durch Kommas getrennt. Leer: jede Adresse.</translation>
     </message>
     <message>
         <source>Filter, or type a device id and press Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Filtern oder eine Geräte-ID eingeben und die Eingabetaste drücken</translation>
     </message>
     <message>
         <source>The devices of a device key: the only ones it may read and control.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Geräte eines device-Schlüssels: die einzigen, die er lesen und steuern darf.</translation>
     </message>
     <message>
         <source>&amp;Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Name:</translation>
     </message>
     <message>
         <source>&amp;IP allow-list:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;IP-Zulassungsliste:</translation>
     </message>
     <message>
         <source>&amp;Devices:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Geräte:</translation>
     </message>
 </context>
 <context>
     <name>KeyRevealPanel</name>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Kopieren</translation>
     </message>
     <message>
         <source>&lt;b&gt;Store this key now.&lt;/b&gt; It is shown only this once and cannot be shown again: HomeWarden keeps only a hash of it. Paste it into the AI client&apos;s configuration or a password manager.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Speichern Sie diesen Schlüssel jetzt.&lt;/b&gt; Er wird nur dieses eine Mal angezeigt und kann nicht erneut angezeigt werden: HomeWarden bewahrt nur einen Hash davon auf. Fügen Sie ihn in die Konfiguration des KI-Clients oder in einen Passwortmanager ein.</translation>
     </message>
     <message>
         <source>Copied to the clipboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>In die Zwischenablage kopiert.</translation>
     </message>
 </context>
 <context>
@@ -1335,149 +1335,149 @@ Geräte-IDs: ha:&lt;entity_id&gt; wie ha:light.kitchen oder loxone:&lt;uuid&gt;.
     <name>KeysModel</name>
     <message>
         <source>Revoked on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Widerrufen am %1</translation>
     </message>
     <message>
         <source>Last used from %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt genutzt von %1</translation>
     </message>
     <message>
         <source>never</source>
-        <translation type="unfinished">nie</translation>
+        <translation>nie</translation>
     </message>
     <message>
         <source>any address</source>
-        <translation type="unfinished">jede Adresse</translation>
+        <translation>jede Adresse</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">keine</translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>Id</source>
-        <translation type="unfinished"></translation>
+        <translation>ID</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Role</source>
-        <translation type="unfinished"></translation>
+        <translation>Rolle</translation>
     </message>
     <message>
         <source>Created</source>
-        <translation type="unfinished"></translation>
+        <translation>Erstellt</translation>
     </message>
     <message>
         <source>Expires</source>
-        <translation type="unfinished"></translation>
+        <translation>Läuft ab</translation>
     </message>
     <message>
         <source>Last used</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt genutzt</translation>
     </message>
     <message>
         <source>Uses</source>
-        <translation type="unfinished"></translation>
+        <translation>Nutzungen</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>IP allow-list</source>
-        <translation type="unfinished"></translation>
+        <translation>IP-Zulassungsliste</translation>
     </message>
     <message>
         <source>Devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Geräte</translation>
     </message>
     <message>
         <source>revoked</source>
-        <translation type="unfinished">widerrufen</translation>
+        <translation>widerrufen</translation>
     </message>
     <message>
         <source>inactive</source>
-        <translation type="unfinished">inaktiv</translation>
+        <translation>inaktiv</translation>
     </message>
     <message>
         <source>expired</source>
-        <translation type="unfinished">abgelaufen</translation>
+        <translation>abgelaufen</translation>
     </message>
     <message>
         <source>active</source>
-        <translation type="unfinished">aktiv</translation>
+        <translation>aktiv</translation>
     </message>
 </context>
 <context>
     <name>KeysWindow</name>
     <message>
         <source>&amp;Generate…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erstellen…</translation>
     </message>
     <message>
         <source>&amp;Edit…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten…</translation>
     </message>
     <message>
         <source>&amp;Revoke…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Widerrufen…</translation>
     </message>
     <message>
         <source>HomeWarden API keys</source>
-        <translation type="unfinished"></translation>
+        <translation>HomeWarden-API-Schlüssel</translation>
     </message>
     <message>
         <source>Filter keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel filtern</translation>
     </message>
     <message>
         <source>Keys cannot be changed here: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel können hier nicht geändert werden: %1</translation>
     </message>
     <message>
         <source>Revoke key</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel widerrufen</translation>
     </message>
     <message>
         <source>Revoke %1 (%2)? Every HomeWarden process refuses it from then on, and it cannot be used again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel %1 (%2) widerrufen? Jeder HomeWarden-Prozess lehnt ihn danach ab, und er kann nie wieder verwendet werden.</translation>
     </message>
     <message>
         <source>&amp;Revoke</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Widerrufen</translation>
     </message>
     <message>
         <source>The key cannot be created: %1</source>
-        <translation type="unfinished">Der Schlüssel kann nicht erstellt werden: %1</translation>
+        <translation>Der Schlüssel kann nicht erstellt werden: %1</translation>
     </message>
     <message>
         <source>Key %1 was created.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel %1 wurde erstellt.</translation>
     </message>
     <message>
         <source>Key %1 cannot be changed: %2</source>
-        <translation type="unfinished">Schlüssel %1 kann nicht geändert werden: %2</translation>
+        <translation>Schlüssel %1 kann nicht geändert werden: %2</translation>
     </message>
     <message>
         <source>Key %1 is updated.</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlüssel %1 wurde aktualisiert.</translation>
     </message>
     <message>
         <source>Key %1 is revoked; every HomeWarden process refuses it from now on.</source>
-        <translation type="unfinished">Schlüssel %1 ist widerrufen; jeder HomeWarden-Prozess lehnt ihn ab sofort ab.</translation>
+        <translation>Schlüssel %1 ist widerrufen; jeder HomeWarden-Prozess lehnt ihn ab sofort ab.</translation>
     </message>
 </context>
 <context>
     <name>KillSwitch</name>
     <message>
         <source>The kill switch could not be engaged (%1); AI access may still be running, so stop HomeWarden itself if it must end now.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Not-Aus konnte nicht ausgelöst werden (%1); der KI-Zugriff ist möglicherweise noch aktiv. Beenden Sie HomeWarden selbst, wenn er sofort enden muss.</translation>
     </message>
     <message>
         <source>The kill switch could not be released (%1); AI access stays stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Not-Aus konnte nicht aufgehoben werden (%1); der KI-Zugriff bleibt gestoppt.</translation>
     </message>
 </context>
 <context>
@@ -1724,15 +1724,15 @@ Geräte-IDs: ha:&lt;entity_id&gt; wie ha:light.kitchen oder loxone:&lt;uuid&gt;.
     <name>ResumeDialog</name>
     <message>
         <source>Resume AI access — HomeWarden</source>
-        <translation type="unfinished"></translation>
+        <translation>KI-Zugriff wieder freigeben – HomeWarden</translation>
     </message>
     <message>
         <source>Let AI assistants reach %1 again?</source>
-        <translation type="unfinished"></translation>
+        <translation>Dürfen KI-Assistenten wieder auf %1 zugreifen?</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Freigeben</translation>
     </message>
 </context>
 <context>
@@ -1980,44 +1980,44 @@ Backend: %1
     <name>ServerHost</name>
     <message>
         <source>At the production security level HomeWarden listens beyond this computer (%1) only over HTTPS: give it a certificate and key, or listen on 127.0.0.1.</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf der Sicherheitsstufe production lauscht HomeWarden über diesen Computer hinaus (%1) nur über HTTPS: Hinterlegen Sie ein Zertifikat und einen Schlüssel oder lauschen Sie auf 127.0.0.1.</translation>
     </message>
 </context>
 <context>
     <name>ServerSettings</name>
     <message>
         <source>server/host &apos;%1&apos; in homewarden.ini is not an IP address; HomeWarden listens on %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>server/host „%1“ in homewarden.ini ist keine IP-Adresse; HomeWarden lauscht auf %2.</translation>
     </message>
     <message>
         <source>server/port in homewarden.ini must be between 1 and 65535; HomeWarden uses %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>server/port in homewarden.ini muss zwischen 1 und 65535 liegen; HomeWarden verwendet %1.</translation>
     </message>
 </context>
 <context>
     <name>SettingsPlaceholderDialog</name>
     <message>
         <source>Settings — HomeWarden</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen – HomeWarden</translation>
     </message>
     <message>
         <source>The settings window is not built yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Einstellungsfenster gibt es noch nicht.</translation>
     </message>
     <message>
         <source>HomeWarden reads its settings from %1: the [server] group (host, port, allow_origins), [homeassistant] and [loxone]. Edit the file and restart HomeWarden. Secrets go into the OS keychain with &apos;homewarden secrets set&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>HomeWarden liest seine Einstellungen aus %1: die Gruppe [server] (host, port, allow_origins), [homeassistant] und [loxone]. Bearbeiten Sie die Datei und starten Sie HomeWarden neu. Geheimnisse kommen mit „homewarden secrets set“ in den Schlüsselbund des Systems.</translation>
     </message>
     <message>
         <source>Open Folder</source>
-        <translation type="unfinished"></translation>
+        <translation>Ordner öffnen</translation>
     </message>
 </context>
 <context>
     <name>SingleInstance</name>
     <message>
         <source>HomeWarden cannot make sure it runs only once (%1); a second start may open a second tray.</source>
-        <translation type="unfinished"></translation>
+        <translation>HomeWarden kann nicht sicherstellen, dass es nur einmal läuft (%1); ein zweiter Start kann ein zweites Symbol im Infobereich öffnen.</translation>
     </message>
 </context>
 <context>
@@ -2064,19 +2064,19 @@ Backend: %1
     </message>
     <message>
         <source>Home Assistant: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Home Assistant: %1</translation>
     </message>
     <message>
         <source>Loxone: %1 (user %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>Loxone: %1 (Benutzer %2)</translation>
     </message>
     <message>
         <source>Kill switch: released</source>
-        <translation type="unfinished"></translation>
+        <translation>Not-Aus: nicht ausgelöst</translation>
     </message>
     <message>
         <source>Kill switch: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Not-Aus: %1</translation>
     </message>
 </context>
 <context>
@@ -2122,11 +2122,11 @@ Backend: %1
     <name>StopCommand</name>
     <message>
         <source>Stop all AI access to ha, loxone or all (the kill switch).</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppt jeden KI-Zugriff auf ha, loxone oder all (Not-Aus).</translation>
     </message>
     <message>
         <source>Resume AI access to ha, loxone or all after asking.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gibt den KI-Zugriff auf ha, loxone oder all nach Rückfrage wieder frei.</translation>
     </message>
     <message>
         <source>Usage: homewarden stop [ha|loxone|all] [--reason TEXT]
@@ -2135,7 +2135,12 @@ Stops every AI request to Home Assistant (ha), Loxone or both (all, the default)
 
   --reason TEXT  why; AI clients and &apos;homewarden status&apos; show it
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: homewarden stop [ha|loxone|all] [--reason TEXT]
+
+Stoppt jede KI-Anfrage an Home Assistant (ha), Loxone oder beide (all, der Standard), in jedem HomeWarden-Prozess, bis jemand sie wieder freigibt.
+
+  --reason TEXT  der Grund; KI-Clients und „homewarden status“ zeigen ihn an
+</translation>
     </message>
     <message>
         <source>Usage: homewarden resume [ha|loxone|all] [--yes]
@@ -2144,98 +2149,110 @@ Lets AI requests reach Home Assistant (ha), Loxone or both (all, the default) ag
 
   -y, --yes  resume without asking for y or yes on stdin
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Aufruf: homewarden resume [ha|loxone|all] [--yes]
+
+Lässt KI-Anfragen wieder zu Home Assistant (ha), Loxone oder beiden (all, der Standard) durch. resume all hebt jeden Stopp auf; resume ha oder resume loxone hebt nur diesen einen auf.
+
+  -y, --yes  gibt frei, ohne auf stdin nach y oder yes zu fragen
+</translation>
     </message>
     <message>
         <source>Home Assistant</source>
-        <translation type="unfinished"></translation>
+        <translation>Home Assistant</translation>
     </message>
     <message>
         <source>Loxone</source>
-        <translation type="unfinished"></translation>
+        <translation>Loxone</translation>
     </message>
     <message>
         <source>the house (Home Assistant and Loxone)</source>
-        <translation type="unfinished"></translation>
+        <translation>das Haus (Home Assistant und Loxone)</translation>
     </message>
     <message>
         <source>AI access to the house is stopped because the kill-switch state cannot be read (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Der KI-Zugriff auf das Haus ist gestoppt, weil der Not-Aus-Zustand nicht gelesen werden kann (%1)</translation>
     </message>
     <message>
         <source>AI access to %1 stopped since %2 by %3</source>
-        <translation type="unfinished"></translation>
+        <translation>KI-Zugriff auf %1 gestoppt seit %2 durch %3</translation>
     </message>
     <message>
         <source> (reason: %1)</source>
-        <translation type="unfinished"></translation>
+        <translation> (Grund: %1)</translation>
     </message>
     <message>
         <source>Show this help.</source>
-        <translation type="unfinished">Zeigt diese Hilfe.</translation>
+        <translation>Zeigt diese Hilfe.</translation>
     </message>
     <message>
         <source>Why AI access is stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Warum der KI-Zugriff gestoppt wird.</translation>
     </message>
     <message>
         <source>TEXT</source>
-        <translation type="unfinished"></translation>
+        <translation>TEXT</translation>
     </message>
     <message>
         <source>Resume without asking.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gibt frei, ohne zu fragen.</translation>
     </message>
     <message>
         <source>%1 Run &apos;homewarden %2 --help&apos; for its usage.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Den Aufruf von %2 zeigt „homewarden %2 --help“.</translation>
     </message>
     <message>
         <source>%1 takes one scope at most: ha, loxone or all.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 nimmt höchstens einen Bereich an: ha, loxone oder all.</translation>
     </message>
     <message>
         <source>Unknown scope &apos;%1&apos;; use ha, loxone or all.</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbekannter Bereich „%1“; verwenden Sie ha, loxone oder all.</translation>
     </message>
     <message>
         <source>The stop goes ahead without an audit record.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Stopp wird ohne Eintrag im Prüfprotokoll ausgeführt.</translation>
     </message>
     <message>
         <source>%1.
 It stays stopped in every HomeWarden process until someone runs &apos;homewarden resume %2&apos;.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>%1.
+Der Zugriff bleibt in jedem HomeWarden-Prozess gestoppt, bis jemand „homewarden resume %2“ ausführt.
+</translation>
     </message>
     <message>
         <source>%1 has no stop of its own, but this one covers it: %2.
 Run &apos;homewarden resume all&apos; to lift it.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>%1 hat keinen eigenen Stopp, ist aber von diesem erfasst: %2.
+Führen Sie „homewarden resume all“ aus, um ihn aufzuheben.
+</translation>
     </message>
     <message>
         <source>AI access to %1 is not stopped; there is nothing to resume.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Der KI-Zugriff auf %1 ist nicht gestoppt; es gibt nichts freizugeben.
+</translation>
     </message>
     <message>
         <source>Resume AI access to %1? [y/N] </source>
-        <translation type="unfinished"></translation>
+        <translation>KI-Zugriff auf %1 wieder freigeben? [y/N] </translation>
     </message>
     <message>
         <source>Nothing was resumed: the answer was not y or yes.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es wurde nichts freigegeben: Die Antwort war nicht y oder yes.</translation>
     </message>
     <message>
         <source>The stop of %1 is lifted, but AI access stays stopped: %2.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Der Stopp für %1 ist aufgehoben, aber der KI-Zugriff bleibt gestoppt: %2.
+</translation>
     </message>
     <message>
         <source>AI access to %1 is resumed.
 </source>
-        <translation type="unfinished"></translation>
+        <translation>Der KI-Zugriff auf %1 ist wieder freigegeben.
+</translation>
     </message>
 </context>
 <context>
@@ -2246,172 +2263,180 @@ Run &apos;homewarden resume all&apos; to lift it.
     </message>
     <message>
         <source>Emergency stop — everything</source>
-        <translation type="unfinished"></translation>
+        <translation>Not-Aus – alles</translation>
     </message>
     <message>
         <source>Stops all AI access to the house at once, without asking.</source>
-        <translation type="unfinished"></translation>
+        <translation>Stoppt sofort jeden KI-Zugriff auf das Haus, ohne Rückfrage.</translation>
     </message>
     <message>
         <source>Stop Home Assistant</source>
-        <translation type="unfinished"></translation>
+        <translation>Home Assistant stoppen</translation>
     </message>
     <message>
         <source>Stop Loxone</source>
-        <translation type="unfinished"></translation>
+        <translation>Loxone stoppen</translation>
     </message>
     <message>
         <source>Resume…</source>
-        <translation type="unfinished"></translation>
+        <translation>Wieder freigeben…</translation>
     </message>
     <message>
         <source>API keys…</source>
-        <translation type="unfinished"></translation>
+        <translation>API-Schlüssel…</translation>
     </message>
     <message>
         <source>Audit log…</source>
-        <translation type="unfinished"></translation>
+        <translation>Prüfprotokoll…</translation>
     </message>
     <message>
         <source>Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen…</translation>
     </message>
     <message>
         <source>No backend is set up yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Backend eingerichtet</translation>
     </message>
     <message>
         <source>emergency stop in the tray</source>
-        <translation type="unfinished"></translation>
+        <translation>Not-Aus im Infobereich</translation>
     </message>
     <message>
         <source>stopped in the tray</source>
-        <translation type="unfinished"></translation>
+        <translation>im Infobereich gestoppt</translation>
     </message>
     <message>
         <source>AI access stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>KI-Zugriff gestoppt</translation>
     </message>
     <message>
         <source>HomeWarden</source>
-        <translation type="unfinished"></translation>
+        <translation>HomeWarden</translation>
     </message>
     <message numerus="yes">
         <source>No system tray is available yet, so HomeWarden&apos;s icon cannot be shown; it keeps serving and tries again for %n seconds.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Es ist noch kein Infobereich verfügbar, daher kann HomeWarden sein Symbol nicht anzeigen; es arbeitet weiter und versucht es noch %n Sekunde lang erneut.</numerusform>
+            <numerusform>Es ist noch kein Infobereich verfügbar, daher kann HomeWarden sein Symbol nicht anzeigen; es arbeitet weiter und versucht es noch %n Sekunden lang erneut.</numerusform>
         </translation>
     </message>
     <message>
         <source>Still no system tray: HomeWarden serves without an icon; use &apos;homewarden status&apos;, &apos;homewarden stop&apos; and &apos;homewarden resume&apos; in a terminal, or add a tray (notification area) to your panel and start HomeWarden again.</source>
-        <translation type="unfinished"></translation>
+        <translation>Immer noch kein Infobereich: HomeWarden arbeitet ohne Symbol weiter; verwenden Sie „homewarden status“, „homewarden stop“ und „homewarden resume“ in einem Terminal, oder fügen Sie Ihrer Leiste einen Infobereich (Benachrichtigungsfeld) hinzu und starten Sie HomeWarden erneut.</translation>
     </message>
 </context>
 <context>
     <name>TrayServer</name>
     <message>
         <source>HomeWarden cannot check keys, so it does not serve: %1</source>
-        <translation type="unfinished">HomeWarden kann keine Schlüssel prüfen und stellt deshalb nichts bereit: %1</translation>
+        <translation>HomeWarden kann keine Schlüssel prüfen und stellt deshalb nichts bereit: %1</translation>
     </message>
 </context>
 <context>
     <name>TrayState</name>
     <message>
         <source>the tray</source>
-        <translation type="unfinished"></translation>
+        <translation>dem Infobereich</translation>
     </message>
     <message>
         <source>the command line</source>
-        <translation type="unfinished"></translation>
+        <translation>der Befehlszeile</translation>
     </message>
     <message>
         <source>an unknown person</source>
-        <translation type="unfinished"></translation>
+        <translation>einer unbekannten Person</translation>
     </message>
     <message>
         <source>Emergency stop: AI access to the house is stopped, since the kill-switch state cannot be read.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not-Aus: Der KI-Zugriff auf das Haus ist gestoppt, da der Not-Aus-Zustand nicht gelesen werden kann.</translation>
     </message>
     <message>
         <source>Emergency stop: AI access to the house is stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not-Aus: Der KI-Zugriff auf das Haus ist gestoppt.</translation>
     </message>
     <message>
         <source>Emergency stop: AI access to %1 is stopped.</source>
-        <translation type="unfinished"></translation>
+        <translation>Not-Aus: Der KI-Zugriff auf %1 ist gestoppt.</translation>
     </message>
     <message>
         <source>The server is not running.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server läuft nicht.</translation>
     </message>
     <message>
         <source>The server is not running: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Server läuft nicht: %1</translation>
     </message>
     <message>
         <source>Serving, but no backend is set up yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>In Betrieb, aber noch kein Backend eingerichtet.</translation>
     </message>
     <message>
         <source>Serving, but not connected to %1.</source>
-        <translation type="unfinished"></translation>
+        <translation>In Betrieb, aber nicht mit %1 verbunden.</translation>
     </message>
     <message>
         <source>Serving; every backend is connected.</source>
-        <translation type="unfinished"></translation>
+        <translation>In Betrieb; alle Backends sind verbunden.</translation>
     </message>
     <message>
         <source>%1: stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: gestoppt</translation>
     </message>
     <message>
         <source>%1: connected</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: verbunden</translation>
     </message>
     <message>
         <source>%1: not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: nicht verbunden</translation>
     </message>
     <message>
         <source>Serving MCP at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>MCP wird unter %1 bereitgestellt</translation>
     </message>
     <message>
         <source>Server stopped</source>
-        <translation type="unfinished"></translation>
+        <translation>Server gestoppt</translation>
     </message>
     <message>
         <source>Server stopped: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Server gestoppt: %1</translation>
     </message>
     <message>
         <source>Home Assistant</source>
-        <translation type="unfinished"></translation>
+        <translation>Home Assistant</translation>
     </message>
     <message>
         <source>Loxone</source>
-        <translation type="unfinished"></translation>
+        <translation>Loxone</translation>
     </message>
     <message>
         <source>Everything</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles</translation>
     </message>
     <message>
         <source>Everything: stopped, since the kill-switch state cannot be read (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Alles: gestoppt, da der Not-Aus-Zustand nicht gelesen werden kann (%1)</translation>
     </message>
     <message>
         <source>an unknown time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitpunkt unbekannt</translation>
     </message>
     <message>
         <source>%1: stopped by %2 on %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: gestoppt von %2 (%3)</translation>
     </message>
     <message>
         <source>%1: stopped by %2 on %3 — %4</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: gestoppt von %2 (%3) – %4</translation>
+    </message>
+    <message>
+        <source>Everything: stopped, since the kill-switch state cannot be read</source>
+        <translation>Alles: gestoppt, da der Not-Aus-Zustand nicht gelesen werden kann</translation>
+    </message>
+    <message>
+        <source>%1: stopped by %2</source>
+        <translation>%1: gestoppt von %2</translation>
     </message>
 </context>
 <context>
@@ -2426,11 +2451,11 @@ Run &apos;homewarden resume all&apos; to lift it.
     </message>
     <message>
         <source>Open the tray menu at X,Y (for screenshots).</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnet das Menü im Infobereich an der Position X,Y (für Bildschirmfotos).</translation>
     </message>
     <message>
         <source>homewarden-tray takes no arguments; see &apos;homewarden --help&apos;.</source>
-        <translation type="unfinished"></translation>
+        <translation>homewarden-tray nimmt keine Argumente an; siehe „homewarden --help“.</translation>
     </message>
 </context>
 </TS>
