@@ -535,10 +535,6 @@ Exit-Codes: 0 in Ordnung, 1 Fehler bei der Ausführung, 2 falscher Aufruf.
         <source>Lists the rooms (Home Assistant areas, Loxone rooms) and how many devices each holds; use a room&apos;s name as list_devices&apos; room filter.</source>
         <translation>Listet die Räume auf (Home-Assistant-Bereiche, Loxone-Räume) und wie viele Geräte jeder enthält; verwenden Sie den Namen eines Raums als room-Filter von list_devices.</translation>
     </message>
-    <message>
-        <source>No backend this key may read is connected to HomeWarden.</source>
-        <translation>Kein Backend, das dieser Schlüssel lesen darf, ist mit HomeWarden verbunden.</translation>
-    </message>
     <message numerus="yes">
         <source>- %1 (%2): %n device(s)</source>
         <translation>

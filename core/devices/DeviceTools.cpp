@@ -86,6 +86,20 @@ Reach reachOf(const DeviceDirectory *directory, const DeviceScope &scope, const 
     return reach;
 }
 
+// When nothing is in reach, finishes the invocation saying why (the stops, else that no
+// readable backend is set up) and returns true.
+bool finishUnreachable(const Reach &reach, ToolInvocation *invocation)
+{
+    if (!reach.backends.isEmpty())
+        return false;
+    invocation->finish(ToolResult::failure(!reach.stopped.isEmpty()
+                    ? reach.stopped.join(QLatin1Char(' '))
+                    : DeviceTools::tr("No backend this key may read is connected to HomeWarden; "
+                                      "a person can set up Home Assistant or Loxone in its "
+                                      "settings.")));
+    return true;
+}
+
 // Calls done(unavailable) once every backend is ready or has failed; unavailable holds the
 // sentences of those that failed, in order.
 void whenReady(const QList<DeviceBackend *> &backends, ToolInvocation *invocation,
@@ -303,12 +317,8 @@ ToolDefinition DeviceTools::listDevices(const DeviceDirectory *directory)
         const int limit = arguments.value(QLatin1String("limit")).toInt(DEFAULT_LIMIT);
         const Reach reach = reachOf(directory, invocation->scope(),
                 arguments.value(QLatin1String("backend")).toString());
-        if (reach.backends.isEmpty()) {
-            return invocation->finish(ToolResult::failure(!reach.stopped.isEmpty()
-                            ? reach.stopped.join(QLatin1Char(' '))
-                            : tr("No backend this key may read is connected to HomeWarden; a "
-                                 "person can set up Home Assistant or Loxone in its settings.")));
-        }
+        if (finishUnreachable(reach, invocation))
+            return;
         whenReady(reach.backends, invocation,
                 [reach, invocation, arguments, offset, limit, fingerprint](
                         const QStringList &unavailable) {
@@ -421,10 +431,8 @@ ToolDefinition DeviceTools::listRooms(const DeviceDirectory *directory)
     tool.handler = [directory](ToolInvocation *invocation) {
         const Reach reach = reachOf(directory, invocation->scope(),
                 invocation->arguments().value(QLatin1String("backend")).toString());
-        if (reach.backends.isEmpty())
-            return invocation->finish(ToolResult::failure(!reach.stopped.isEmpty()
-                            ? reach.stopped.join(QLatin1Char(' '))
-                            : tr("No backend this key may read is connected to HomeWarden.")));
+        if (finishUnreachable(reach, invocation))
+            return;
         whenReady(reach.backends, invocation, [reach, invocation](const QStringList &unavailable) {
             const DeviceScope &scope = invocation->scope();
             QJsonArray rooms;
