@@ -38,6 +38,11 @@ QJsonObject objectSchema(const QJsonObject &properties, const QStringList &requi
     return schema;
 }
 
+QJsonObject arrayOf(const QJsonObject &items)
+{
+    return {{QStringLiteral("type"), QStringLiteral("array")}, {QStringLiteral("items"), items}};
+}
+
 QJsonObject backendFilterSchema()
 {
     QJsonObject schema = typed("string", DeviceTools::tr("Only this backend's devices."));
@@ -59,6 +64,13 @@ QJsonObject deviceIdSchema()
 AccessRequest::Backend backendNamed(const QString &name)
 {
     return AccessRequest::backendOf(name + QLatin1Char(':'));
+}
+
+// The lists' optional "backend" filter names the backend the gate checks; without it the
+// gate checks a read across backends.
+void accessOfBackendFilter(const QJsonObject &arguments, AccessRequest *request)
+{
+    request->backend = backendNamed(arguments.value(QLatin1String("backend")).toString());
 }
 
 // What one call may reach: the backends it asked for, minus those the caller may not read
@@ -286,21 +298,15 @@ ToolDefinition DeviceTools::listDevices(const DeviceDirectory *directory)
     });
     tool.outputSchema = objectSchema(
             {
-                    {QStringLiteral("devices"),
-                            QJsonObject{{QStringLiteral("type"), QStringLiteral("array")},
-                                    {QStringLiteral("items"), Device::schema()}}},
+                    {QStringLiteral("devices"), arrayOf(Device::schema())},
                     {QStringLiteral("total"), typed("integer")},
                     {QStringLiteral("next_cursor"), typed("string")},
-                    {QStringLiteral("unavailable"),
-                            QJsonObject{{QStringLiteral("type"), QStringLiteral("array")},
-                                    {QStringLiteral("items"), typed("string")}}},
+                    {QStringLiteral("unavailable"), arrayOf(typed("string"))},
             },
             {QStringLiteral("devices"), QStringLiteral("total")});
     tool.annotations.readOnly = true;
     tool.annotations.idempotent = true;
-    tool.refineAccess = [](const QJsonObject &arguments, AccessRequest *request) {
-        request->backend = backendNamed(arguments.value(QLatin1String("backend")).toString());
-    };
+    tool.refineAccess = &accessOfBackendFilter;
     tool.handler = [directory](ToolInvocation *invocation) {
         const QJsonObject arguments = invocation->arguments();
         const QString fingerprint = fingerprintOf(arguments);
@@ -414,20 +420,14 @@ ToolDefinition DeviceTools::listRooms(const DeviceDirectory *directory)
                     QStringLiteral("device_count")});
     tool.outputSchema = objectSchema(
             {
-                    {QStringLiteral("rooms"),
-                            QJsonObject{{QStringLiteral("type"), QStringLiteral("array")},
-                                    {QStringLiteral("items"), room}}},
+                    {QStringLiteral("rooms"), arrayOf(room)},
                     {QStringLiteral("total"), typed("integer")},
-                    {QStringLiteral("unavailable"),
-                            QJsonObject{{QStringLiteral("type"), QStringLiteral("array")},
-                                    {QStringLiteral("items"), typed("string")}}},
+                    {QStringLiteral("unavailable"), arrayOf(typed("string"))},
             },
             {QStringLiteral("rooms"), QStringLiteral("total")});
     tool.annotations.readOnly = true;
     tool.annotations.idempotent = true;
-    tool.refineAccess = [](const QJsonObject &arguments, AccessRequest *request) {
-        request->backend = backendNamed(arguments.value(QLatin1String("backend")).toString());
-    };
+    tool.refineAccess = &accessOfBackendFilter;
     tool.handler = [directory](ToolInvocation *invocation) {
         const Reach reach = reachOf(directory, invocation->scope(),
                 invocation->arguments().value(QLatin1String("backend")).toString());

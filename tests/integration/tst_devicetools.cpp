@@ -97,11 +97,7 @@ void tst_DeviceTools::init()
 QJsonObject tst_DeviceTools::call(
         const Caller &caller, const QString &tool, const QJsonObject &arguments)
 {
-    McpSession session(&m_tools, m_gate.gate(), caller);
-    Client client(&session);
-    if (!client.initialize())
-        return {};
-    return client.callTool(tool, arguments);
+    return Client::callInNewSession(&m_tools, m_gate.gate(), caller, tool, arguments);
 }
 
 QList<FakeHomeAssistant::ServiceCall> tst_DeviceTools::callsSince(int before) const

@@ -114,11 +114,7 @@ void tst_LoxoneDeviceTools::init()
 QJsonObject tst_LoxoneDeviceTools::call(
         const Caller &caller, const QString &tool, const QJsonObject &arguments)
 {
-    McpSession session(&m_tools, m_gate.gate(), caller);
-    Client client(&session);
-    if (!client.initialize())
-        return {};
-    return client.callTool(tool, arguments);
+    return Client::callInNewSession(&m_tools, m_gate.gate(), caller, tool, arguments);
 }
 
 QList<FakeMiniserver::Command> tst_LoxoneDeviceTools::commandsSince(int before) const

@@ -80,3 +80,13 @@ QJsonObject McpTestClient::structured(const QJsonObject &result)
 {
     return result.value(QLatin1String("structuredContent")).toObject();
 }
+
+QJsonObject McpTestClient::callInNewSession(const ToolRegistry *tools, ToolGate *gate,
+        const Caller &caller, const QString &name, const QJsonObject &arguments)
+{
+    McpSession session(tools, gate, caller);
+    McpTestClient client(&session);
+    if (!client.initialize())
+        return {};
+    return client.callTool(name, arguments);
+}

@@ -5,6 +5,9 @@
 #include <QObject>
 
 class McpSession;
+class ToolGate;
+class ToolRegistry;
+struct Caller;
 
 // Speaks to an McpSession in-process as a client would: initialize once, then tool calls
 // whose results may arrive later (backend calls are asynchronous).
@@ -23,6 +26,11 @@ public:
             const QString &name, const QJsonObject &arguments = {}, int timeoutMs = 10000);
     // A JSON-RPC request; the whole response.
     QJsonObject request(const QString &method, const QJsonObject &params, int timeoutMs = 10000);
+
+    // One tool call in a fresh session of caller (initialize, call), as a client that connects
+    // for one question does; the CallToolResult, or an empty object.
+    static QJsonObject callInNewSession(const ToolRegistry *tools, ToolGate *gate,
+            const Caller &caller, const QString &name, const QJsonObject &arguments = {});
 
     // Convenience readers of a CallToolResult.
     static QString text(const QJsonObject &result);
