@@ -10,7 +10,7 @@ std::unique_ptr<TrayServer> TrayServer::open(const QString &stateDirectory, QStr
     std::unique_ptr<TrayServer> tray(new TrayServer);
     tray->m_stateDirectory = stateDirectory;
     QString problem;
-    const std::optional<SecurityLevel> level = SecurityLevels::fromEnvironment(&problem);
+    const std::optional<SecurityLevel> level = SecurityLevels::configured(stateDirectory, &problem);
     if (level)
         tray->m_security = SecurityStack::open(stateDirectory, *level, &problem);
     if (!tray->m_security) {

@@ -97,7 +97,8 @@ int ServeCommand::run(const QStringList &arguments)
     }
 
     QString error;
-    const std::optional<SecurityLevel> level = SecurityLevels::fromEnvironment(&error);
+    const std::optional<SecurityLevel> level =
+            SecurityLevels::configured(StateDirectory::path(), &error);
     if (!level) {
         printDiagnostic(error);
         return UsageError;

@@ -35,7 +35,8 @@ int StatusCommand::run(const QStringList &arguments)
         << '\n';
     out << tr("Transports: stdio (homewarden --stdio)") << '\n';
     QString error;
-    if (const std::optional<SecurityLevel> level = SecurityLevels::fromEnvironment(&error)) {
+    if (const std::optional<SecurityLevel> level =
+                    SecurityLevels::configured(StateDirectory::path(), &error)) {
         out << tr("Security level: %1 (%2)")
                         .arg(SecurityLevels::name(*level), SecurityLevels::summary(*level))
             << '\n';

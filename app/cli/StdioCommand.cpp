@@ -76,7 +76,8 @@ int StdioCommand::run(const QStringList &arguments)
     std::signal(SIGPIPE, SIG_IGN);
 
     QString error;
-    const std::optional<SecurityLevel> level = SecurityLevels::fromEnvironment(&error);
+    const std::optional<SecurityLevel> level =
+            SecurityLevels::configured(StateDirectory::path(), &error);
     if (!level) {
         printDiagnostic(error);
         return UsageError;

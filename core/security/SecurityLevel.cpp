@@ -1,6 +1,10 @@
 #include "SecurityLevel.h"
 
+#include "BackendSettings.h"
+
 #include <QCoreApplication>
+#include <QDir>
+#include <QSettings>
 
 namespace SecurityLevels {
 
@@ -44,16 +48,23 @@ std::optional<SecurityLevel> fromName(const QString &name)
     return std::nullopt;
 }
 
-std::optional<SecurityLevel> fromEnvironment(QString *error)
+std::optional<SecurityLevel> configured(const QString &stateDirectory, QString *error)
 {
-    const QString value = qEnvironmentVariable("HOMEWARDEN_SECURITY_LEVEL").trimmed();
+    QString value = qEnvironmentVariable("HOMEWARDEN_SECURITY_LEVEL").trimmed();
+    QString origin = QStringLiteral("HOMEWARDEN_SECURITY_LEVEL");
+    if (value.isEmpty()) {
+        const QSettings ini(
+                QDir(stateDirectory).filePath(QLatin1String(BackendSettings::FILE_NAME)),
+                QSettings::IniFormat);
+        value = ini.value(QLatin1String(INI_KEY)).toString().trimmed();
+        origin = QStringLiteral("security/level in homewarden.ini");
+    }
     if (value.isEmpty())
         return SecurityLevel::Production;
     const std::optional<SecurityLevel> level = fromName(value);
     if (!level && error)
-        *error = QStringLiteral("HOMEWARDEN_SECURITY_LEVEL is '%1'; use development, staging or "
-                                "production.")
-                         .arg(value);
+        *error = QStringLiteral("%1 is '%2'; use development, staging or production.")
+                         .arg(origin, value);
     return level;
 }
 
