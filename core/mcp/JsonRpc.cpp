@@ -112,6 +112,14 @@ QByteArray result(const QJsonValue &id, const QJsonObject &result)
             {QStringLiteral("result"), result}});
 }
 
+QByteArray result(const QJsonValue &id, const QByteArray &compactResult)
+{
+    // The id as JSON text: an array of it, without the brackets.
+    const QByteArray idText = QJsonDocument(QJsonArray{id}).toJson(QJsonDocument::Compact);
+    return "{\"id\":" + idText.mid(1, idText.size() - 2)
+            + ",\"jsonrpc\":\"2.0\",\"result\":" + compactResult + '}';
+}
+
 QByteArray error(
         const QJsonValue &id, ErrorCode code, const QString &message, const QJsonValue &data)
 {

@@ -40,6 +40,8 @@ Message parse(const QByteArray &text);
 
 // The compact JSON text of a response, an error response and a notification.
 QByteArray result(const QJsonValue &id, const QJsonObject &result);
+// The same with a result that is compact JSON text already (a cached one).
+QByteArray result(const QJsonValue &id, const QByteArray &compactResult);
 QByteArray error(const QJsonValue &id, ErrorCode code, const QString &message,
         const QJsonValue &data = QJsonValue::Undefined);
 QByteArray notification(const QString &method, const QJsonObject &params);

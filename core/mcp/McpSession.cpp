@@ -150,10 +150,8 @@ void McpSession::listTools(const JsonRpc::Message &request)
     if (request.params.contains(QLatin1String("cursor")))
         return replyError(request.id, ErrorCode::InvalidParams,
                 QStringLiteral("Invalid params: unknown cursor."));
-    QJsonArray tools;
-    for (const ToolRegistry::Tool &tool : m_tools->tools())
-        tools.append(ToolRegistry::describe(tool, m_revision));
-    reply(request.id, {{QStringLiteral("tools"), tools}});
+    Q_EMIT messageReady(
+            JsonRpc::result(request.id, m_tools->listResult(m_revision)), request.id, false);
 }
 
 void McpSession::callTool(const JsonRpc::Message &request)
@@ -274,10 +272,10 @@ void McpSession::log(LogLevel level, const QString &logger, const QString &messa
 
 void McpSession::reply(const QJsonValue &id, const QJsonObject &result)
 {
-    Q_EMIT messageReady(JsonRpc::result(id, result));
+    Q_EMIT messageReady(JsonRpc::result(id, result), id, false);
 }
 
 void McpSession::replyError(const QJsonValue &id, ErrorCode code, const QString &message)
 {
-    Q_EMIT messageReady(JsonRpc::error(id, code, message));
+    Q_EMIT messageReady(JsonRpc::error(id, code, message), id, true);
 }

@@ -44,8 +44,11 @@ public:
     void log(LogLevel level, const QString &logger, const QString &message);
 
 Q_SIGNALS:
-    // One compact JSON-RPC message for the client.
-    void messageReady(const QByteArray &message);
+    // One compact JSON-RPC message for the client. For a response, inReplyTo is the id of the
+    // request it answers and isError tells an error response; for a notification inReplyTo
+    // is undefined. (So that a transport routes answers without parsing them again.)
+    void messageReady(const QByteArray &message,
+            const QJsonValue &inReplyTo = QJsonValue(QJsonValue::Undefined), bool isError = false);
 
 private:
     using ErrorCode = JsonRpc::ErrorCode;

@@ -2,6 +2,8 @@
 
 #include "ProtocolRevision.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 
 namespace {
@@ -54,6 +56,7 @@ bool ToolRegistry::add(const ToolDefinition &definition, QString *error)
             return fail(QStringLiteral("Tool '%1': %2").arg(definition.name, schemaError));
     }
     m_tools.append(std::move(tool));
+    m_listResults.clear();
     return true;
 }
 
@@ -64,6 +67,19 @@ const ToolRegistry::Tool *ToolRegistry::find(const QString &name) const
             return &tool;
     }
     return nullptr;
+}
+
+QByteArray ToolRegistry::listResult(const ProtocolRevision &revision) const
+{
+    QByteArray &cached = m_listResults[revision.toString()];
+    if (cached.isEmpty()) {
+        QJsonArray tools;
+        for (const Tool &tool : m_tools)
+            tools.append(describe(tool, revision));
+        cached = QJsonDocument(QJsonObject{{QStringLiteral("tools"), tools}})
+                         .toJson(QJsonDocument::Compact);
+    }
+    return cached;
 }
 
 QJsonObject ToolRegistry::describe(const Tool &tool, const ProtocolRevision &revision)

@@ -3,6 +3,7 @@
 #include "AccessRequest.h"
 #include "JsonSchema.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -65,7 +66,12 @@ public:
 
     // The tools/list entry of one tool, as the negotiated revision expects it.
     static QJsonObject describe(const Tool &tool, const ProtocolRevision &revision);
+    // The whole tools/list result, {"tools":[...]}, as compact JSON. Made once per revision
+    // and kept until a tool is added: every session asks for the same text, and building it
+    // (the schemas) cost more than everything else an HTTP request does.
+    QByteArray listResult(const ProtocolRevision &revision) const;
 
 private:
     QList<Tool> m_tools;
+    mutable QHash<QString, QByteArray> m_listResults; // by revision
 };

@@ -38,6 +38,21 @@ void Gatekeeper::noteUse(const QString &keyId, const QDateTime &now, const QStri
     }
 }
 
+bool Gatekeeper::isNewLogin(
+        const QString &keyId, const QString &source, const QString &transport, const QDateTime &now)
+{
+    // An HTTP client presents its key with every request; a row per request would bury the
+    // trail (and cost the audit writer more than the request). Each refusal and each tool call
+    // is still recorded one by one.
+    constexpr qint64 LOGIN_AUDIT_INTERVAL_MS = 60000;
+    QDateTime &last =
+            m_loginsAudited[keyId + QLatin1Char('\n') + source + QLatin1Char('\n') + transport];
+    if (last.isValid() && last <= now && last.msecsTo(now) < LOGIN_AUDIT_INTERVAL_MS)
+        return false;
+    last = now;
+    return true;
+}
+
 void Gatekeeper::flushUses()
 {
     for (auto it = m_pendingUses.cbegin(); it != m_pendingUses.cend(); ++it) {
@@ -132,8 +147,9 @@ Caller Gatekeeper::authenticate(
     noteUse(key->id, now, source);
     if (m_services.loginGuard && fromNetwork)
         m_services.loginGuard->recordSuccess(source);
-    audit(AuditEvent::AUTH_SUCCESS, key->id, source, QStringLiteral("authenticate"), {},
-            QStringLiteral("allowed"), {});
+    if (isNewLogin(key->id, source, transport, now))
+        audit(AuditEvent::AUTH_SUCCESS, key->id, source, QStringLiteral("authenticate"), {},
+                QStringLiteral("allowed"), {});
     return {key->id, Roles::name(key->role), source, transport, {}};
 }
 

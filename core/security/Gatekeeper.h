@@ -83,6 +83,10 @@ private:
     // queue behind the audit trail's fsync).
     void noteUse(const QString &keyId, const QDateTime &now, const QString &source);
     void flushUses();
+    // Whether a successful login is worth an auth.success row: the first from this key, address
+    // and transport, then at most one a minute.
+    bool isNewLogin(const QString &keyId, const QString &source, const QString &transport,
+            const QDateTime &now);
 
     struct PendingUse
     {
@@ -92,6 +96,7 @@ private:
         QDateTime writtenAt;
     };
     QHash<QString, PendingUse> m_pendingUses;
+    QHash<QString, QDateTime> m_loginsAudited; // by key id, source and transport
 
     Services m_services;
     SecurityLevel m_level;

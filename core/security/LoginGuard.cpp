@@ -11,18 +11,21 @@ LoginGuard::LoginGuard(StateDatabase *database)
 
 QDateTime LoginGuard::bannedUntil(const QString &source, const QDateTime &now, QString *error)
 {
-    QSqlQuery query(m_database->connection());
-    query.prepare(QStringLiteral("SELECT until FROM bans WHERE source = ? AND until > ?"));
-    query.addBindValue(source);
-    query.addBindValue(now.toMSecsSinceEpoch());
+    // Asked on every HTTP request, so the statement stays prepared.
+    QSqlQuery &query = m_database->prepared(
+            QStringLiteral("SELECT until FROM bans WHERE source = ? AND until > ?"));
+    query.bindValue(0, source);
+    query.bindValue(1, now.toMSecsSinceEpoch());
     if (!query.exec()) {
         if (error)
             *error = query.lastError().text();
         return now.addMSecs(BAN_MS);
     }
-    if (!query.next())
-        return {};
-    return QDateTime::fromMSecsSinceEpoch(query.value(0).toLongLong(), Qt::UTC);
+    const QDateTime until = query.next()
+            ? QDateTime::fromMSecsSinceEpoch(query.value(0).toLongLong(), Qt::UTC)
+            : QDateTime();
+    query.finish();
+    return until;
 }
 
 QDateTime LoginGuard::recordFailure(const QString &source, const QDateTime &now, QString *error)

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void init();
 
     void acceptsAValidKeyAndRecordsItsUse();
+    void auditsALoginOncePerMinuteAndAddress();
     void refusesBadKeysWithDistinctAuditedReasons();
     void monitorCannotControl();
     void deviceKeyControlsOnlyItsDevices();
@@ -136,6 +137,23 @@ void tst_Gatekeeper::acceptsAValidKeyAndRecordsItsUse()
     QCOMPARE(stored->useCount, 1);
     QCOMPARE(stored->lastIp, QStringLiteral("stdio"));
     QCOMPARE(stored->lastUsedAt, m_clock.now());
+}
+
+void tst_Gatekeeper::auditsALoginOncePerMinuteAndAddress()
+{
+    const QString key = create(Role::Operator);
+    QVERIFY(login(key, QStringLiteral("192.0.2.7")).isAuthenticated());
+    QVERIFY(login(key, QStringLiteral("192.0.2.7")).isAuthenticated());
+    QCOMPARE(eventsOfType(AuditEvent::AUTH_SUCCESS).size(), 1);
+    QVERIFY(login(key, QStringLiteral("192.0.2.8")).isAuthenticated());
+    QCOMPARE(eventsOfType(AuditEvent::AUTH_SUCCESS).size(), 2);
+    m_clock.advance(61000);
+    QVERIFY(login(key, QStringLiteral("192.0.2.7")).isAuthenticated());
+    QCOMPARE(eventsOfType(AuditEvent::AUTH_SUCCESS).size(), 3);
+    // Refusals are never folded together.
+    QVERIFY(!login(key + QStringLiteral("x"), QStringLiteral("192.0.2.7")).isAuthenticated());
+    QVERIFY(!login(key + QStringLiteral("x"), QStringLiteral("192.0.2.7")).isAuthenticated());
+    QCOMPARE(eventsOfType(AuditEvent::AUTH_FAILURE).size(), 2);
 }
 
 void tst_Gatekeeper::refusesBadKeysWithDistinctAuditedReasons()

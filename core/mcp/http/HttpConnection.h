@@ -52,7 +52,8 @@ private:
     void processBuffer();
     void finishResponse();
     void beginLingeringClose();
-    void writeHead(int status, QList<QPair<QByteArray, QByteArray>> headers, qsizetype bodyLength);
+    QByteArray formatHead(
+            int status, QList<QPair<QByteArray, QByteArray>> headers, qsizetype bodyLength) const;
 
     QPointer<QTcpSocket> m_socket;
     HttpLimits m_limits;

@@ -403,30 +403,30 @@ McpHttpService::Session *McpHttpService::createSession(const Caller &caller)
     session->mcp = new McpSession(m_tools, m_gate, caller, this);
     const QString id = session->id;
     connect(session->mcp, &McpSession::messageReady, this,
-            [this, id](const QByteArray &message) { deliver(id, message); });
+            [this, id](const QByteArray &message, const QJsonValue &inReplyTo, bool isError) {
+                deliver(id, message, inReplyTo, isError);
+            });
     Session *raw = session.get();
     m_sessions.emplace(id, std::move(session));
     return raw;
 }
 
-void McpHttpService::deliver(const QString &sessionId, const QByteArray &message)
+void McpHttpService::deliver(const QString &sessionId, const QByteArray &message,
+        const QJsonValue &inReplyTo, bool isError)
 {
     const auto it = m_sessions.find(sessionId);
     if (it == m_sessions.end())
         return;
     Session *session = it->second.get();
-    const QJsonObject object = QJsonDocument::fromJson(message).object();
-    const bool isResponse = !object.contains(QLatin1String("method"));
-    if (isResponse) {
-        const QString key = JsonRpc::idKey(object.value(QLatin1String("id")));
+    if (!inReplyTo.isUndefined()) {
+        const QString key = JsonRpc::idKey(inReplyTo);
         const auto pending = session->pending.constFind(key);
         if (pending != session->pending.cend()) {
             const Pending waiting = *pending;
             session->pending.erase(pending);
             if (waiting.toolCall)
                 m_metrics.observeToolCall(double(waiting.started.nsecsElapsed()) / 1e9);
-            const bool failedInitialize =
-                    waiting.initialize && object.contains(QLatin1String("error"));
+            const bool failedInitialize = waiting.initialize && isError;
             send(waiting.connection, HttpResponse::json(200, message), waiting.headers);
             if (failedInitialize)
                 endSession(sessionId);

@@ -55,7 +55,8 @@ public:
     // Another endpoint behind the same checks (Host, Origin, key, rate limit, audit of
     // refusals): the handler answers an authenticated request at path. A 403 it answers is
     // audited as a denial.
-    using RouteHandler = std::function<HttpResponse(const HttpRequest &request, const Caller &caller)>;
+    using RouteHandler =
+            std::function<HttpResponse(const HttpRequest &request, const Caller &caller)>;
     void addRoute(const QByteArray &path, const RouteHandler &handler);
 
     int sessionCount() const { return int(m_sessions.size()); }
@@ -92,7 +93,8 @@ private:
 
     Session *createSession(const Caller &caller);
     void endSession(const QString &id);
-    void deliver(const QString &sessionId, const QByteArray &message);
+    void deliver(const QString &sessionId, const QByteArray &message, const QJsonValue &inReplyTo,
+            bool isError);
     void sweep();
 
     // The one place every answer leaves through: the headers (security, CORS, rate limit)
