@@ -39,6 +39,7 @@ BackendSettings BackendSettings::load(
     settings.loxoneUrl = backendUrl(value("HOMEWARDEN_LOXONE_URL", "loxone/url"),
             QStringLiteral("Loxone"), &settings.problems);
     settings.loxoneUser = value("HOMEWARDEN_LOXONE_USER", "loxone/user");
+    settings.loxoneAllowBasicAuth = ini.value(QStringLiteral("loxone/allow_basic_auth")).toBool();
 
     // QSettings reads "a, b, c" as a list already.
     const QStringList domains =

@@ -15,6 +15,8 @@
 //   [loxone]
 //   url=http://192.168.1.77
 //   user=homewarden
+//   allow_basic_auth=false   (true: the password with basic authentication when no token is at
+//                             hand, for Miniserver firmware before 9.0; audited when used)
 //   [backends]
 //   request_timeout_ms=10000
 struct BackendSettings
@@ -29,6 +31,7 @@ public:
     QStringList homeAssistantDomains;
     QUrl loxoneUrl;
     QString loxoneUser;
+    bool loxoneAllowBasicAuth = false;
     int requestTimeoutMs = DEFAULT_TIMEOUT_MS;
     // Sentences about settings that could not be used (a malformed URL, ...).
     QStringList problems;

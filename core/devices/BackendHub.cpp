@@ -33,11 +33,17 @@ BackendHub::BackendHub(const BackendSettings &settings, const Services &services
         config.baseUrl = m_settings.loxoneUrl;
         config.user = m_settings.loxoneUser;
         config.requestTimeout = std::chrono::milliseconds(m_settings.requestTimeoutMs);
+        config.allowBasicAuth = m_settings.loxoneAllowBasicAuth;
         m_loxone = new LoxoneClient(config, this);
         m_loxone->setRequestGuard([this] { return stopOf(QStringLiteral("loxone")); });
         connect(m_loxone, &LoxoneClient::errorOccurred, this, [this](const QString &sentence) {
             auditError(QStringLiteral("loxone"), sentence);
         });
+        // The password on the wire is a security event, not just a connection detail.
+        connect(m_loxone, &LoxoneClient::basicAuthenticationUsed, this,
+                [this](const QString &sentence) {
+                    auditError(QStringLiteral("loxone"), sentence);
+                });
         connect(m_loxone, &LoxoneClient::connectedChanged, this, [this](bool connected) {
             if (connected)
                 m_auditedError.remove(QStringLiteral("loxone"));

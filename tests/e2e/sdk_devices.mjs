@@ -16,9 +16,7 @@
 // Every successful tools/call goes through client.callTool(), which checks structuredContent
 // against the outputSchema that tools/list gave: a pass also proves the output schemas.
 
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
-import { CallToolResultSchema, McpError } from "@modelcontextprotocol/sdk/types.js";
+import { describeError, j, runE2e, textOf } from "./e2e_client.mjs";
 
 const GLOBAL_TIMEOUT_MS = 30_000;
 const REQUEST_TIMEOUT_MS = 10_000;
@@ -35,107 +33,19 @@ if (!binary) {
   process.exit(2);
 }
 const serverArgs = extraArgs.length > 0 ? extraArgs : ["--stdio"];
-const trace = process.env.HOMEWARDEN_E2E_TRACE === "1";
 const fakeUrl = process.env.HW_FAKE_HA_URL;
 if (!fakeUrl) {
   console.error("sdk_devices.mjs: HW_FAKE_HA_URL is not set; run it inside with_home_assistant.sh");
   process.exit(2);
 }
 
-let passed = 0;
-let failed = 0;
-let timedOut = false; // after the global timeout, late results are not reported
-function ok(desc) {
-  if (timedOut) return;
-  passed++;
-  console.log(`ok - ${desc}`);
-}
-function notOk(desc, why) {
-  if (timedOut) return;
-  failed++;
-  console.log(`not ok - ${desc}`);
-  if (why !== undefined) {
-    for (const line of String(why).split("\n")) console.log(`  # ${line}`);
-  }
-}
-function check(cond, desc, why) {
-  if (cond) ok(desc);
-  else notOk(desc, why);
-  return cond;
-}
-const j = (v) => {
-  const s = JSON.stringify(v);
-  return s === undefined ? String(v) : s.length > 600 ? s.slice(0, 600) + "..." : s;
-};
-const describeError = (e) =>
-  e instanceof McpError ? `JSON-RPC error ${e.code}: ${e.message}` : e?.stack ?? String(e);
-const textOf = (res) =>
-  (res?.content ?? [])
-    .filter((c) => c.type === "text")
-    .map((c) => c.text)
-    .join("\n");
-
-// The whole environment goes through (getDefaultEnvironment() alone would drop
-// HOMEWARDEN_HOME, HOMEWARDEN_HA_URL and the keychain's D-Bus address).
-const env = {};
-for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
-
-const transport = new StdioClientTransport({
-  command: binary,
-  args: serverArgs,
-  env,
-  stderr: "inherit",
-});
-
-if (trace) {
-  const origSend = transport.send.bind(transport);
-  transport.send = (msg, opts) => {
-    console.error(`>> ${JSON.stringify(msg)}`);
-    return origSend(msg, opts);
-  };
-  let handler;
-  Object.defineProperty(transport, "onmessage", {
-    configurable: true,
-    get: () => handler,
-    set: (fn) => {
-      handler =
-        typeof fn === "function"
-          ? (msg, extra) => {
-              console.error(`<< ${JSON.stringify(msg)}`);
-              return fn(msg, extra);
-            }
-          : fn;
-    },
-  });
-}
-
-const client = new Client({ name: "homewarden-e2e-devices", version: "0.0.0" }, { capabilities: {} });
-
-let closing = false;
-async function closeClient() {
-  if (closing) return;
-  closing = true;
-  try {
-    await client.close();
-  } catch (e) {
-    console.error(`# close failed: ${e?.message ?? e}`);
-  }
-}
-
-const globalTimer = setTimeout(async () => {
-  notOk(`global timeout: test did not finish within ${GLOBAL_TIMEOUT_MS / 1000} s`);
-  timedOut = true;
-  console.log(`${passed} passed, ${failed} failed`);
-  await closeClient();
-  process.exit(1);
-}, GLOBAL_TIMEOUT_MS);
-
-const reqOpts = { timeout: REQUEST_TIMEOUT_MS };
-
-// callTool validates structuredContent against the listed outputSchema (and throws when a
-// successful result has none or a mismatching one).
-const call = (name, args) =>
-  client.callTool({ name, arguments: args }, CallToolResultSchema, reqOpts);
+// Set by runE2e() before main() runs (e2e_client.mjs: TAP lines, the client, callTool()).
+let tap;
+let client;
+let call;
+const ok = (desc) => tap.ok(desc);
+const notOk = (desc, why) => tap.notOk(desc, why);
+const check = (cond, desc, why) => tap.check(cond, desc, why);
 
 // The service calls the fake Home Assistant has received, as its control API lists them:
 // [{domain, service, service_data, target: {entity_id: [...]}, via}].
@@ -182,19 +92,12 @@ async function expectToolError(label, name, args, needle) {
 }
 
 async function main() {
-  // a. connect + initialize
-  try {
-    await client.connect(transport, reqOpts);
-    ok(`connect: initialize handshake with ${binary} ${serverArgs.join(" ")}`);
-  } catch (e) {
-    notOk("connect: initialize handshake", describeError(e));
-    return; // nothing else can run
-  }
+  // a. connect + initialize: done by runE2e()
 
   // b. tools/list: the five device tools, each with an input schema (and an output schema,
   //    which callTool() caches to check the results below against)
   try {
-    const res = await client.listTools(undefined, reqOpts);
+    const res = await client.listTools(undefined, { timeout: REQUEST_TIMEOUT_MS });
     const byName = new Map(res.tools.map((t) => [t.name, t]));
     for (const name of DEVICE_TOOLS) {
       const tool = byName.get(name);
@@ -396,15 +299,18 @@ async function main() {
   );
 }
 
-let crashed = false;
-try {
-  await main();
-} catch (e) {
-  crashed = true;
-  notOk("unexpected exception", describeError(e));
-} finally {
-  await closeClient();
-  clearTimeout(globalTimer);
-}
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed > 0 || crashed ? 1 : 0);
+runE2e(
+  {
+    name: "homewarden-e2e-devices",
+    binary,
+    serverArgs,
+    globalTimeoutMs: GLOBAL_TIMEOUT_MS,
+    requestTimeoutMs: REQUEST_TIMEOUT_MS,
+  },
+  async (t, session) => {
+    tap = t;
+    client = session.client;
+    call = session.call;
+    await main();
+  },
+);

@@ -308,12 +308,15 @@ void tst_LoxoneDeviceTools::operatorsCannotTouchTheAlarm()
             qPrintable(Client::text(result)));
     QCOMPARE(commandsSince(before).size(), 0);
 
+    // Not even an admin key: this alarm wants its visualisation password (isSecured), which
+    // HomeWarden does not have, so nothing is sent rather than a failed attempt counted.
     result = call(m_gate.login(Role::Admin), QStringLiteral("control_device"),
             {{QStringLiteral("device_id"), id(ALARM)},
                     {QStringLiteral("action"), QStringLiteral("arm")}});
-    QVERIFY2(!Client::isError(result), qPrintable(Client::text(result)));
-    QCOMPARE(commandsSince(before).size(), 1);
-    QCOMPARE(commandsSince(before).first().command, QStringLiteral("on"));
+    QVERIFY(Client::isError(result));
+    QVERIFY2(Client::text(result).contains(QLatin1String("protected by a visualisation password")),
+            qPrintable(Client::text(result)));
+    QCOMPARE(commandsSince(before).size(), 0);
 }
 
 void tst_LoxoneDeviceTools::systemStatusReportsLoxone()

@@ -17,8 +17,16 @@ namespace LoxoneAuth {
 QString credentialHash(const QString &user, const QString &password, const QString &keyHex,
         const QString &salt, const QString &hashAlg);
 
-// The token permission HomeWarden asks for: 2 ("web"), a short-lived token that is only used
-// to open this one WebSocket, so that no long-lived token piles up on the Miniserver.
-constexpr int WEB_PERMISSION = 2;
+// HMAC-<alg>(key: the hex-decoded key, message: token) as lower-case hex: how a token is
+// proven without being sent ("autht=" on HTTP requests, authwithtoken, refreshjwt,
+// killtoken). keyHex is the "key" of the getjwt answer or of jdev/sys/getkey. An empty string
+// when hashAlg is neither SHA1 nor SHA256 or the key is not hex.
+QString tokenHash(const QString &token, const QString &keyHex, const QString &hashAlg);
+
+// The token permission HomeWarden asks for: 4 ("app"). Its token signs the HTTP requests too
+// (structure file, commands) and survives reconnects (authwithtoken), so it must outlive one
+// WebSocket; HomeWarden refreshes it before it runs out and kills it when it shuts down, so
+// that no token piles up on the Miniserver.
+constexpr int APP_PERMISSION = 4;
 
 } // namespace LoxoneAuth

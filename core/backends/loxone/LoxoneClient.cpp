@@ -73,6 +73,9 @@ LoxoneClient::LoxoneClient(const Config &config, QObject *parent)
 
 LoxoneClient::~LoxoneClient()
 {
+    // An app token lives for weeks: it goes with HomeWarden rather than pile up.
+    if (m_session && m_session->isAuthenticated())
+        m_session->killToken();
     dropSession();
 }
 
@@ -117,10 +120,7 @@ void LoxoneClient::abortAll(const QString &reason)
             reason.isEmpty() ? tr("The connection to the Loxone Miniserver was stopped.") : reason;
     m_reconnect.stop();
     m_phase = Phase::Idle;
-    if (m_cycleRequest) {
-        m_cycleRequest->disconnect(this);
-        m_cycleRequest->abort(m_suspendReason);
-    }
+    dropCycleRequest();
     dropSession();
     setConnected(false);
     const QList<QPointer<BackendReply>> replies = std::exchange(m_replies, {});
@@ -154,20 +154,39 @@ BackendReply *LoxoneClient::sendCommand(const QString &uuidOrSubcontrolId, const
                    "at most %2 characters); check the command for the control type.")
                         .arg(command.left(80), QString::number(MAX_COMMAND)),
                 this);
+    // Loxone wants the visualisation password with these (jdev/sps/ios/<hash>/...); HomeWarden
+    // has none to give, and guessing would count as failed attempts on the Miniserver.
+    if (const LoxoneControl *control = structure().findControl(uuidOrSubcontrolId)) {
+        const LoxoneControl *parent = control->parentUuid.isEmpty()
+                ? nullptr
+                : structure().findControl(control->parentUuid);
+        if (control->isSecured || (parent && parent->isSecured))
+            return BackendReply::failure(
+                    tr("The Loxone control '%1' is protected by a visualisation password, which "
+                       "HomeWarden does not send; operate it in the Loxone app, or remove the "
+                       "password in Loxone Config if AI may use it.")
+                            .arg(control->name),
+                    this);
+    }
     auto *reply = new BackendReply(this);
     m_replies.removeAll(nullptr);
     m_replies.append(reply);
     const QByteArray path =
             "/jdev/sps/io/" + uuidOrSubcontrolId.toLatin1() + '/' + encodedCommand(command);
-    LoxoneRequest *call = request(
-            path, tr("Sending '%1' to the Loxone control %2").arg(command, uuidOrSubcontrolId));
+    bool withToken = false;
+    LoxoneRequest *call = request(path,
+            tr("Sending '%1' to the Loxone control %2").arg(command, uuidOrSubcontrolId),
+            &withToken);
     // The request goes with the reply: whoever drops the reply drops the request too.
     call->setParent(reply);
     connect(call, &LoxoneRequest::finished, reply,
-            [reply, uuidOrSubcontrolId, command](
+            [this, call, reply, uuidOrSubcontrolId, command, withToken](
                     bool ok, const QByteArray &body, const QString &error) {
-                if (!ok)
+                if (!ok) {
+                    if (withToken && call->error() == LoxoneRequest::Error::Authentication)
+                        onTokenRefused(error);
                     return reply->fail(error);
+                }
                 QString value;
                 const QString problem = commandOutcome(uuidOrSubcontrolId, command, body, &value);
                 if (problem.isEmpty())
@@ -209,72 +228,11 @@ void LoxoneClient::connectNow()
         Q_EMIT errorOccurred(blocked);
         return;
     }
-    const QString refused = refusal();
-    if (!refused.isEmpty()) {
-        failCycle(refused);
-        return;
-    }
-    if (m_structure)
-        checkVersion();
-    else
-        loadStructure();
-}
-
-void LoxoneClient::checkVersion()
-{
-    m_phase = Phase::Checking;
-    m_cycleRequest = request(
-            "/jdev/sps/LoxAPPversion3", tr("Checking the version of the Loxone structure file"));
-    connect(m_cycleRequest, &LoxoneRequest::finished, this,
-            [this](bool ok, const QByteArray &body, const QString &error) {
-                if (!ok) {
-                    m_credentialsRefused = m_cycleRequest
-                            && m_cycleRequest->error() == LoxoneRequest::Error::Authentication;
-                    failCycle(error);
-                    return;
-                }
-                // Firmware without this command answers with an error code: load it anyway.
-                const auto response = LoxoneResponse::parse(body);
-                if (!response || !response->isOk() || !m_structure
-                        || response->valueText() != m_structure->lastModified())
-                    loadStructure();
-                else
-                    openSession();
-            });
-}
-
-void LoxoneClient::loadStructure()
-{
-    m_phase = Phase::Loading;
-    m_cycleRequest = request("/data/LoxAPP3.json", tr("Loading the Loxone structure file"));
-    connect(m_cycleRequest, &LoxoneRequest::finished, this,
-            [this](bool ok, const QByteArray &body, const QString &error) {
-                if (!ok) {
-                    m_credentialsRefused = m_cycleRequest
-                            && m_cycleRequest->error() == LoxoneRequest::Error::Authentication;
-                    failCycle(error);
-                    return;
-                }
-                QString parseError;
-                std::optional<LoxoneStructure> structure =
-                        LoxoneStructure::parse(body, &parseError);
-                if (!structure) {
-                    failCycle(parseError);
-                    return;
-                }
-                m_structure = std::move(structure);
-                // States of controls that may be gone; the event tables refill it.
-                m_states.clear();
-                Q_EMIT structureLoaded();
-                openSession();
-            });
+    openSession();
 }
 
 void LoxoneClient::openSession()
 {
-    m_cycleRequest = nullptr;
-    if (m_suspended)
-        return;
     const QString refused = refusal();
     if (!refused.isEmpty()) {
         failCycle(refused);
@@ -295,9 +253,16 @@ void LoxoneClient::openSession()
     options.clientInfo = QStringLiteral("HomeWarden");
     options.timeout = m_config.requestTimeout;
     options.keepaliveInterval = m_config.keepaliveInterval;
+    options.token = m_token;
 
     dropSession();
     m_session = new LoxoneSession(options, this);
+    connect(m_session, &LoxoneSession::tokenChanged, this, [this](const LoxoneToken &token) {
+        m_token = token;
+        m_basicAnnounced = false;
+    });
+    connect(m_session, &LoxoneSession::tokenRevoked, this, [this] { m_token.reset(); });
+    connect(m_session, &LoxoneSession::authenticated, this, &LoxoneClient::onSessionAuthenticated);
     connect(m_session, &LoxoneSession::ready, this, &LoxoneClient::onSessionReady);
     connect(m_session, &LoxoneSession::failed, this, &LoxoneClient::onSessionFailed);
     connect(m_session, &LoxoneSession::valueStatesReceived, this,
@@ -317,6 +282,85 @@ void LoxoneClient::openSession()
     m_session->open();
 }
 
+// Logged in: the structure file, signed with the token, before the states that refer to it.
+void LoxoneClient::onSessionAuthenticated()
+{
+    if (m_structure)
+        checkVersion();
+    else
+        loadStructure();
+}
+
+void LoxoneClient::checkVersion()
+{
+    m_phase = Phase::Checking;
+    bool withToken = false;
+    m_cycleRequest = request("/jdev/sps/LoxAPPversion3",
+            tr("Checking the version of the Loxone structure file"), &withToken);
+    connect(m_cycleRequest, &LoxoneRequest::finished, this,
+            [this, withToken](bool ok, const QByteArray &body, const QString &error) {
+                if (!ok) {
+                    if (m_cycleRequest
+                            && m_cycleRequest->error() == LoxoneRequest::Error::Authentication) {
+                        if (withToken)
+                            return onTokenRefused(error);
+                        m_credentialsRefused = true;
+                    }
+                    failCycle(error);
+                    return;
+                }
+                // Firmware without this command answers with an error code: load it anyway.
+                const auto response = LoxoneResponse::parse(body);
+                if (!response || !response->isOk() || !m_structure
+                        || response->valueText() != m_structure->lastModified())
+                    loadStructure();
+                else
+                    onStructureCurrent();
+            });
+}
+
+void LoxoneClient::loadStructure()
+{
+    m_phase = Phase::Loading;
+    bool withToken = false;
+    m_cycleRequest =
+            request("/data/LoxAPP3.json", tr("Loading the Loxone structure file"), &withToken);
+    connect(m_cycleRequest, &LoxoneRequest::finished, this,
+            [this, withToken](bool ok, const QByteArray &body, const QString &error) {
+                if (!ok) {
+                    if (m_cycleRequest
+                            && m_cycleRequest->error() == LoxoneRequest::Error::Authentication) {
+                        if (withToken)
+                            return onTokenRefused(error);
+                        m_credentialsRefused = true;
+                    }
+                    failCycle(error);
+                    return;
+                }
+                QString parseError;
+                std::optional<LoxoneStructure> structure =
+                        LoxoneStructure::parse(body, &parseError);
+                if (!structure) {
+                    failCycle(parseError);
+                    return;
+                }
+                m_structure = std::move(structure);
+                // States of controls that may be gone; the event tables refill it.
+                m_states.clear();
+                Q_EMIT structureLoaded();
+                onStructureCurrent();
+            });
+}
+
+void LoxoneClient::onStructureCurrent()
+{
+    m_cycleRequest = nullptr;
+    if (m_suspended || !m_session)
+        return;
+    m_phase = Phase::Connecting;
+    m_session->enableUpdates();
+}
+
 void LoxoneClient::onSessionReady()
 {
     m_phase = Phase::Connected;
@@ -328,14 +372,21 @@ void LoxoneClient::onSessionReady()
 void LoxoneClient::onSessionFailed(const QString &error)
 {
     m_credentialsRefused = m_session && m_session->failedOnCredentials();
-    dropSession();
-    setConnected(false);
+    failCycle(error);
+}
+
+void LoxoneClient::onTokenRefused(const QString &error)
+{
+    // Killed or expired behind HomeWarden's back: a new login, not a wrong password.
+    m_token.reset();
     failCycle(error);
 }
 
 void LoxoneClient::failCycle(const QString &error)
 {
-    m_cycleRequest = nullptr;
+    dropCycleRequest();
+    dropSession();
+    setConnected(false);
     m_phase = Phase::Idle;
     m_lastError = error;
     Q_EMIT errorOccurred(error);
@@ -361,6 +412,15 @@ void LoxoneClient::setConnected(bool connected)
     Q_EMIT connectedChanged(connected);
 }
 
+void LoxoneClient::dropCycleRequest()
+{
+    LoxoneRequest *call = std::exchange(m_cycleRequest, nullptr);
+    if (!call)
+        return;
+    call->disconnect(this);
+    call->abort(tr("The connection to the Loxone Miniserver was restarted."));
+}
+
 void LoxoneClient::dropSession()
 {
     if (!m_session)
@@ -372,25 +432,51 @@ void LoxoneClient::dropSession()
     session->deleteLater();
 }
 
-LoxoneRequest *LoxoneClient::request(const QByteArray &path, const QString &what)
+LoxoneRequest *LoxoneClient::request(const QByteArray &path, const QString &what, bool *withToken)
 {
     auto *call = new LoxoneRequest(what, m_server, this);
     connect(call, &LoxoneRequest::finished, call, &QObject::deleteLater);
-    const QString refused = refusal();
-    if (refused.isEmpty())
-        call->start(m_network, networkRequest(path), m_config.requestTimeout);
-    else
+    QString refused = refusal();
+    const QString tokenHash = m_token ? m_token->hash() : QString();
+    if (refused.isEmpty() && tokenHash.isEmpty() && !m_config.allowBasicAuth)
+        refused = notLoggedIn();
+    if (!refused.isEmpty()) {
         call->refuse(refused);
+        return call;
+    }
+    QUrl url = QUrl::fromEncoded(m_config.baseUrl.toEncoded(BASE_PARTS) + path);
+    if (!tokenHash.isEmpty()) {
+        url.setQuery(QStringLiteral("autht=%1&user=%2")
+                             .arg(tokenHash,
+                                     QString::fromLatin1(QUrl::toPercentEncoding(m_config.user))));
+        if (withToken)
+            *withToken = true;
+        call->start(m_network, QNetworkRequest(url), m_config.requestTimeout);
+        return call;
+    }
+    QNetworkRequest request(url);
+    const QByteArray credentials = (m_config.user + QLatin1Char(':') + m_config.password).toUtf8();
+    request.setRawHeader("Authorization", "Basic " + credentials.toBase64());
+    if (!m_basicAnnounced) {
+        m_basicAnnounced = true;
+        Q_EMIT basicAuthenticationUsed(
+                tr("HomeWarden sent the password of the Loxone user '%1' to %2 with basic "
+                   "authentication, because loxone/allow_basic_auth is on and it holds no "
+                   "token; turn that setting off unless the Miniserver's firmware is older "
+                   "than 9.0.")
+                        .arg(m_config.user, m_server));
+    }
+    call->start(m_network, request, m_config.requestTimeout);
     return call;
 }
 
-QNetworkRequest LoxoneClient::networkRequest(const QByteArray &path) const
+QString LoxoneClient::notLoggedIn() const
 {
-    QNetworkRequest request(QUrl::fromEncoded(m_config.baseUrl.toEncoded(BASE_PARTS) + path));
-    // Sent up front rather than after a 401 challenge: the Miniserver's web services take it.
-    const QByteArray credentials = (m_config.user + QLatin1Char(':') + m_config.password).toUtf8();
-    request.setRawHeader("Authorization", "Basic " + credentials.toBase64());
-    return request;
+    if (m_credentialsRefused && !m_lastError.isEmpty())
+        return m_lastError;
+    return tr("HomeWarden is not logged in to the Loxone Miniserver at %1 yet; try again once "
+              "it is connected (get_system_status shows the connection).")
+            .arg(m_server);
 }
 
 QString LoxoneClient::refusal() const

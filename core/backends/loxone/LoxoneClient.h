@@ -2,6 +2,7 @@
 
 #include "LoxoneStateCache.h"
 #include "LoxoneStructure.h"
+#include "LoxoneToken.h"
 
 #include <QDateTime>
 #include <QList>
@@ -21,14 +22,18 @@ class LoxoneSession;
 class QNetworkAccessManager;
 class QNetworkRequest;
 
-// HomeWarden's connection to one Loxone Miniserver. start() loads the structure file over
-// HTTP, then opens the WebSocket, logs in with Loxone's token flow and keeps a live cache of
-// every state from the event tables. When the connection breaks it reconnects after 1 s,
-// 2 s, 4 s … up to 60 s, and resyncs: the structure file again if it changed
-// (jdev/sps/LoxAPPversion3), and every state afresh. Commands go over HTTP
-// (/jdev/sps/io/<uuid>/<command>, basic authentication) and never wait longer than the
-// request timeout. The owner may veto every request (setRequestGuard) and stop everything at
-// once (abortAll), as the kill switch does.
+// HomeWarden's connection to one Loxone Miniserver. start() opens the WebSocket and logs in
+// with Loxone's token flow (LoxoneSession), loads the structure file over HTTP, then keeps a
+// live cache of every state from the event tables. When the connection breaks it reconnects
+// after 1 s, 2 s, 4 s … up to 60 s, with the same token while the Miniserver takes it, and
+// resyncs: the structure file again if it changed (jdev/sps/LoxAPPversion3), and every state
+// afresh. The token is refreshed before it runs out and killed when the client goes.
+// HTTP requests (structure file, /jdev/sps/io/<uuid>/<command>) carry
+// "?autht=<HMAC(token, key)>&user=<user>", never the password; without a token they are
+// refused, unless Config::allowBasicAuth lets them send the password with basic
+// authentication (for firmware without tokens; announced by basicAuthenticationUsed()).
+// Commands never wait longer than the request timeout. The owner may veto every request
+// (setRequestGuard) and stop everything at once (abortAll), as the kill switch does.
 class LoxoneClient : public QObject
 {
     Q_OBJECT
@@ -43,9 +48,13 @@ public:
         std::chrono::milliseconds reconnectDelay{1000}; // the first; doubles after each failure
         std::chrono::milliseconds maxReconnectDelay{60000};
         std::chrono::milliseconds keepaliveInterval{30000};
+        // Basic authentication when no token is at hand: the password then travels with
+        // every request (base64, readable on plain http). Only for old firmware, on request.
+        bool allowBasicAuth = false;
     };
 
     explicit LoxoneClient(const Config &config, QObject *parent = nullptr);
+    // Kills the token on the Miniserver (jdev/sys/killtoken) when logged in.
     ~LoxoneClient() override;
 
     // Called before every HTTP request and before every (re)connection: an empty string
@@ -95,6 +104,9 @@ Q_SIGNALS:
     void structureLoaded();
     void stateChanged(const QString &stateUuid); // lower case
     void errorOccurred(const QString &error);
+    // A request went out with basic authentication (allowBasicAuth); once per spell without
+    // a token. sentence says so and what to do.
+    void basicAuthenticationUsed(const QString &sentence);
 
 private:
     enum class Phase { Idle, Checking, Loading, Connecting, Connected, Waiting };
@@ -103,18 +115,24 @@ private:
     void checkVersion();
     void loadStructure();
     void openSession();
+    void onSessionAuthenticated();
+    void onStructureCurrent();
     void onSessionReady();
     void onSessionFailed(const QString &error);
     void scheduleReconnect();
     void failCycle(const QString &error);
     void setConnected(bool connected);
     void dropSession();
+    void dropCycleRequest();
+    // A request with a token the Miniserver refused: the token goes, the login starts over.
+    void onTokenRefused(const QString &error);
 
     // A request to path (below the base URL, already percent-encoded) that has passed the
-    // guard, or one that finishes with the refusal.
-    LoxoneRequest *request(const QByteArray &path, const QString &what);
-    QNetworkRequest networkRequest(const QByteArray &path) const;
+    // guard and carries the token (*withToken) or basic authentication, or one that finishes
+    // with the refusal.
+    LoxoneRequest *request(const QByteArray &path, const QString &what, bool *withToken = nullptr);
     QString refusal() const;
+    QString notLoggedIn() const;
     // What the Miniserver's answer to command means: an empty string and *value when it
     // succeeded, else the sentence that says why not.
     static QString commandOutcome(
@@ -131,6 +149,8 @@ private:
     LoxoneStateCache m_states;
     QPointer<LoxoneRequest> m_cycleRequest; // the version check or structure download
     LoxoneSession *m_session = nullptr;
+    std::optional<LoxoneToken> m_token; // the session's, kept for the next one
+    bool m_basicAnnounced = false;
     QList<QPointer<BackendReply>> m_replies;
     QTimer m_reconnect;
     std::chrono::milliseconds m_nextDelay;

@@ -109,4 +109,23 @@ QByteArray credentialHash(const QString &user, const QString &password, const QB
     return mac.result().toHex();
 }
 
+QByteArray tokenHash(const QString &token, const QByteArray &keyHex, const QString &hashAlg)
+{
+    const auto algorithm = hashAlg == QLatin1String("SHA1") ? QCryptographicHash::Sha1
+                                                            : QCryptographicHash::Sha256;
+    QMessageAuthenticationCode mac(algorithm, QByteArray::fromHex(keyHex));
+    mac.addData(token.toUtf8());
+    return mac.result().toHex();
+}
+
+qint64 loxoneTime(const QDateTime &time)
+{
+    return QDateTime(QDate(2009, 1, 1), QTime(0, 0), Qt::UTC).secsTo(time);
+}
+
+QDateTime fromLoxoneTime(qint64 seconds)
+{
+    return QDateTime(QDate(2009, 1, 1), QTime(0, 0), Qt::UTC).addSecs(seconds);
+}
+
 } // namespace FakeLoxoneWire

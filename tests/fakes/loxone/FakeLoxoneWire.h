@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QByteArray>
+#include <QDateTime>
 #include <QJsonValue>
 #include <QList>
 #include <QPair>
@@ -42,5 +43,13 @@ QByteArray answer(const QString &control, const QJsonValue &value, int code,
 // HMAC-<alg>(hex-decoded key, "<user>:" + upper-case hex <alg>("<password>:<salt>")), hex.
 QByteArray credentialHash(const QString &user, const QString &password, const QByteArray &keyHex,
         const QString &salt, const QString &hashAlg);
+
+// HMAC-<alg>(hex-decoded key, token), hex: a token's proof (autht=, authwithtoken, refreshjwt,
+// killtoken).
+QByteArray tokenHash(const QString &token, const QByteArray &keyHex, const QString &hashAlg);
+
+// Loxone's clock: seconds since 2009-01-01 00:00 UTC, and back.
+qint64 loxoneTime(const QDateTime &time);
+QDateTime fromLoxoneTime(qint64 seconds);
 
 } // namespace FakeLoxoneWire

@@ -12,6 +12,7 @@
 #include <QRandomGenerator>
 #include <QTcpServer>
 #include <QTcpSocket>
+#include <QUrlQuery>
 #include <QWebSocket>
 
 using StatusCode = QHttpServerResponder::StatusCode;
@@ -76,6 +77,7 @@ FakeMiniserver::FakeMiniserver(QObject *parent)
     , m_http(new HttpFront(this))
     , m_tcpServer(new QTcpServer(m_http))
 {
+    m_tokenKey = randomHex(20);
     // Qt 6.4 refuses a WebSocket upgrade unless this signal is connected when it arrives.
     connect(m_http, &QAbstractHttpServer::newWebSocketConnection, this,
             &FakeMiniserver::acceptWebSockets);
@@ -290,13 +292,55 @@ void FakeMiniserver::handleHttp(const QHttpServerRequest &request, QHttpServerRe
             QByteArrayLiteral("Not Found"), QByteArrayLiteral("text/plain"), StatusCode::NotFound);
 }
 
-bool FakeMiniserver::isAuthorized(const QHttpServerRequest &request) const
+bool FakeMiniserver::isAuthorized(const QHttpServerRequest &request)
 {
+    const QUrlQuery query(request.url());
+    if (query.hasQueryItem(QStringLiteral("autht"))) {
+        ++m_tokenRequests;
+        return !tokenFor(query.queryItemValue(QStringLiteral("user"), QUrl::FullyDecoded),
+                query.queryItemValue(QStringLiteral("autht")))
+                        .isEmpty();
+    }
     const QByteArray header = request.value(QByteArrayLiteral("authorization"));
     if (!header.startsWith("Basic "))
         return false;
+    ++m_basicRequests;
     const QByteArray expected = (m_user + QLatin1Char(':') + m_password).toUtf8();
-    return QByteArray::fromBase64(header.mid(6)) == expected;
+    return m_acceptBasicAuth && QByteArray::fromBase64(header.mid(6)) == expected;
+}
+
+QString FakeMiniserver::tokenFor(const QString &user, const QString &hash) const
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    for (auto it = m_tokens.constBegin(); it != m_tokens.constEnd(); ++it) {
+        if (it->user == user && it->validUntil > now
+                && FakeLoxoneWire::tokenHash(it.key(), m_tokenKey, m_hashAlg)
+                        == hash.toLatin1().toLower())
+            return it.key();
+    }
+    return {};
+}
+
+int FakeMiniserver::liveTokenCount() const
+{
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    int count = 0;
+    for (const IssuedToken &token : m_tokens)
+        count += token.validUntil > now ? 1 : 0;
+    return count;
+}
+
+QJsonObject FakeMiniserver::issueToken(const QString &user, int permission)
+{
+    const QString token = QString::fromLatin1(randomHex(32));
+    // Whole seconds, as the Miniserver counts them: the client sees the same instant.
+    const qint64 validUntil = FakeLoxoneWire::loxoneTime(
+            QDateTime::currentDateTimeUtc().addSecs(m_tokenLifetime.count()));
+    m_tokens.insert(token, {user, FakeLoxoneWire::fromLoxoneTime(validUntil), permission});
+    return {{QStringLiteral("token"), token},
+            {QStringLiteral("key"), QString::fromLatin1(m_tokenKey)},
+            {QStringLiteral("validUntil"), validUntil}, {QStringLiteral("tokenRights"), permission},
+            {QStringLiteral("unsecurePass"), false}};
 }
 
 // segments: the control id, perhaps a subcontrol suffix, then the command's parts.
@@ -356,6 +400,26 @@ void FakeMiniserver::handleControl(
         }
         writeJson(responder, json(QJsonObject{{QStringLiteral("fault"), faultName(*fault)}}));
         setFault(*fault);
+    } else if (path == QLatin1String("/_fake/tokens")
+            && method == QHttpServerRequest::Method::Get) {
+        writeJson(responder,
+                json(QJsonObject{
+                        {QStringLiteral("events"), QJsonArray::fromStringList(m_tokenEvents)},
+                        {QStringLiteral("live"), liveTokenCount()},
+                        {QStringLiteral("autht"), m_tokenRequests},
+                        {QStringLiteral("basic"), m_basicRequests}}));
+    } else if (path == QLatin1String("/_fake/token_lifetime")
+            && method == QHttpServerRequest::Method::Post) {
+        const int seconds = body.value(QLatin1String("seconds")).toInt();
+        if (seconds < 1) {
+            writeJson(responder,
+                    json(QJsonObject{{QStringLiteral("error"),
+                            QStringLiteral("give \"seconds\", a whole number of at least 1")}}),
+                    StatusCode::BadRequest);
+            return;
+        }
+        setTokenLifetime(std::chrono::seconds(seconds));
+        writeJson(responder, json(QJsonObject{{QStringLiteral("seconds"), seconds}}));
     } else if (path == QLatin1String("/_fake/drop") && method == QHttpServerRequest::Method::Post) {
         writeJson(responder, json(QJsonObject{}));
         // After the answer is on its way: dropping also closes this request's connection.
@@ -436,7 +500,34 @@ void FakeMiniserver::handleWebSocketText(QWebSocket *socket, const QString &text
                 200);
         return;
     }
-    if (text.startsWith(QLatin1String("jdev/sys/getjwt/")) && parts.size() == 8) {
+    if (text == QLatin1String("jdev/sys/getkey")) {
+        reply(QString::fromLatin1(m_tokenKey), 200);
+        return;
+    }
+    if (text.startsWith(QLatin1String("authwithtoken/")) && parts.size() == 3) {
+        const QString user = QUrl::fromPercentEncoding(parts.at(2).toUtf8());
+        const QString token = tokenFor(user, parts.at(1));
+        if (token.isEmpty()) {
+            ++m_loginFailures;
+            reply(QString(), 401);
+            return;
+        }
+        session.loggedIn = true;
+        m_tokenEvents.append(QStringLiteral("authwithtoken"));
+        const IssuedToken &issued = m_tokens[token];
+        reply(QJsonObject{{QStringLiteral("validUntil"),
+                                  FakeLoxoneWire::loxoneTime(issued.validUntil)},
+                      {QStringLiteral("tokenRights"), issued.permission},
+                      {QStringLiteral("unsecurePass"), false}},
+                200);
+        return;
+    }
+    const bool getJwt = text.startsWith(QLatin1String("jdev/sys/getjwt/"));
+    if ((getJwt || text.startsWith(QLatin1String("jdev/sys/gettoken/"))) && parts.size() == 8) {
+        if (getJwt == m_legacyFirmware) {
+            reply(QString(), 400); // the other firmware's command
+            return;
+        }
         const QString user = QUrl::fromPercentEncoding(parts.at(4).toUtf8());
         const QByteArray expected = FakeLoxoneWire::credentialHash(
                 m_user, m_password, session.key, session.salt, m_hashAlg);
@@ -449,16 +540,17 @@ void FakeMiniserver::handleWebSocketText(QWebSocket *socket, const QString &text
             return;
         }
         session.loggedIn = true;
-        reply(QJsonObject{{QStringLiteral("token"), QString::fromLatin1(randomHex(32))},
-                      {QStringLiteral("key"), QString::fromLatin1(randomHex(32))},
-                      {QStringLiteral("validUntil"), 500000000},
-                      {QStringLiteral("tokenRights"), parts.at(5).toInt() == 2 ? 2 : 4},
-                      {QStringLiteral("unsecurePass"), false}},
-                200);
+        m_tokenEvents.append(parts.at(2) + QLatin1Char(' ') + parts.at(5));
+        reply(issueToken(user, parts.at(5).toInt()), 200);
         return;
     }
     if (!session.loggedIn) {
         reply(QString(), 401);
+        return;
+    }
+    if (parts.size() == 5 && parts.at(0) == QLatin1String("jdev")
+            && parts.at(1) == QLatin1String("sys")) {
+        handleTokenCommand(socket, text, parts);
         return;
     }
     if (text == QLatin1String("jdev/sps/enablebinstatusupdate")) {
@@ -475,6 +567,38 @@ void FakeMiniserver::handleWebSocketText(QWebSocket *socket, const QString &text
         return;
     }
     reply(QString(), 400);
+}
+
+// jdev/sys/<refreshjwt|refreshtoken|killtoken>/<token hash>/<user>
+void FakeMiniserver::handleTokenCommand(
+        QWebSocket *socket, const QString &text, const QStringList &parts)
+{
+    const QString command = parts.at(2);
+    const auto reply = [&](const QJsonValue &value, int code) {
+        sendText(socket, FakeLoxoneWire::answer(text, value, code, true, true));
+    };
+    const bool refresh = command
+            == (m_legacyFirmware ? QLatin1String("refreshtoken") : QLatin1String("refreshjwt"));
+    if (!refresh && command != QLatin1String("killtoken")) {
+        reply(QString(), 400);
+        return;
+    }
+    const QString user = QUrl::fromPercentEncoding(parts.at(4).toUtf8());
+    const QString token = tokenFor(user, parts.at(3));
+    if (token.isEmpty()) {
+        reply(QString(), 401);
+        return;
+    }
+    m_tokenEvents.append(command);
+    if (!refresh) {
+        m_tokens.remove(token);
+        reply(QString(), 200);
+        return;
+    }
+    // The old token lives on until it runs out: a request signed with it may be on its way.
+    QJsonObject fresh = issueToken(user, m_tokens.value(token).permission);
+    fresh.remove(QStringLiteral("key"));
+    reply(fresh, 200);
 }
 
 void FakeMiniserver::sendText(QWebSocket *socket, const QByteArray &text)

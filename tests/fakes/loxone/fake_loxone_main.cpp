@@ -33,7 +33,13 @@ int main(int argc, char *argv[])
     const QCommandLineOption hashOption(QStringLiteral("hash"),
             QStringLiteral("The hash algorithm of the token flow: SHA256 or SHA1."),
             QStringLiteral("ALG"), QStringLiteral("SHA256"));
-    parser.addOptions({portOption, structureOption, userOption, passwordOption, hashOption});
+    const QCommandLineOption basicOption(QStringLiteral("accept-basic-auth"),
+            QStringLiteral("Take HTTP basic authentication too (default: tokens only)."));
+    const QCommandLineOption lifetimeOption(QStringLiteral("token-lifetime"),
+            QStringLiteral("Seconds a token lives (default 3600)."), QStringLiteral("SECONDS"),
+            QStringLiteral("3600"));
+    parser.addOptions({portOption, structureOption, userOption, passwordOption, hashOption,
+            basicOption, lifetimeOption});
     parser.process(app);
 
     bool portOk = false;
@@ -48,6 +54,12 @@ int main(int argc, char *argv[])
         return 2;
     }
 
+    const int lifetime = parser.value(lifetimeOption).toInt();
+    if (lifetime < 1) {
+        std::fprintf(stderr, "hw_fake_loxone: --token-lifetime must be a whole number >= 1.\n");
+        return 2;
+    }
+
     FakeMiniserver fake;
     QString error;
     if (!fake.loadStructure(parser.value(structureOption), &error)) {
@@ -56,6 +68,8 @@ int main(int argc, char *argv[])
     }
     fake.setCredentials(parser.value(userOption), parser.value(passwordOption));
     fake.setHashAlgorithm(hash);
+    fake.setAcceptBasicAuth(parser.isSet(basicOption));
+    fake.setTokenLifetime(std::chrono::seconds(lifetime));
     if (!fake.listen(quint16(port))) {
         std::fprintf(stderr, "hw_fake_loxone: cannot listen on 127.0.0.1:%u.\n", port);
         return 1;
