@@ -14,6 +14,11 @@ QString StateDirectory::path()
     const QString overridden = qEnvironmentVariable(HOME_VARIABLE);
     if (!overridden.isEmpty())
         return QDir::cleanPath(QDir(overridden).absolutePath());
+    return defaultPath();
+}
+
+QString StateDirectory::defaultPath()
+{
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
 }
 

@@ -8,6 +8,8 @@ class StateDirectory
 {
 public:
     static QString path();
+    // The platform's application-data directory: what path() is without HOMEWARDEN_HOME.
+    static QString defaultPath();
     // True when HOMEWARDEN_HOME chose the directory.
     static bool isOverridden();
 };

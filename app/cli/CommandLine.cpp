@@ -3,6 +3,7 @@
 #include "AuditCommand.h"
 #include "HomeWardenVersion.h"
 #include "KeysCommand.h"
+#include "RegisterCommand.h"
 #include "SecretsCommand.h"
 #include "ServeCommand.h"
 #include "StatusCommand.h"
@@ -23,6 +24,8 @@ CommandLine::CommandLine()
     m_commands.push_back(std::make_unique<KeysCommand>());
     m_commands.push_back(std::make_unique<AuditCommand>());
     m_commands.push_back(std::make_unique<SecretsCommand>());
+    m_commands.push_back(std::make_unique<RegisterCommand>(RegisterCommand::Verb::Register));
+    m_commands.push_back(std::make_unique<RegisterCommand>(RegisterCommand::Verb::Unregister));
 }
 
 CommandLine::~CommandLine() = default;

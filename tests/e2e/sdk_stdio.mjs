@@ -4,17 +4,22 @@
 //
 // Usage:   node sdk_stdio.mjs /path/to/homewarden [server args...]
 //          (server args default to "--stdio")
+//          node sdk_stdio.mjs --claude-config [/path/to/claude_desktop_config.json]
+//          (the path defaults to HOMEWARDEN_E2E_CLAUDE_CONFIG; starts exactly the command, args and env of its mcpServers.homewarden
+//          entry, as Claude Desktop does, and checks that the file holds no key)
 // Env:     HOMEWARDEN_HOME      passed through to the server (the whole
 //                              environment is passed through)
 //          HOMEWARDEN_E2E_EXPECT_KEY_ID  the caller's key id to expect when the
 //                              server takes its key from elsewhere than
 //                              HOMEWARDEN_API_KEY (e.g. --client NAME)
+//          HOMEWARDEN_E2E_EXPECT_ROLE  the caller's role to expect
 //          HOMEWARDEN_E2E_TRACE=1  print every JSON-RPC message on stderr
 //
 // Output is TAP-like: one "ok - ..." / "not ok - ..." line per check, then a
 // summary line "N passed, N failed". Exit code 1 on any failure or on the
 // global timeout (20 s).
 
+import { readFileSync } from "node:fs";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
 import {
@@ -28,12 +33,33 @@ const GLOBAL_TIMEOUT_MS = 20_000;
 const REQUEST_TIMEOUT_MS = 5_000;
 const TOOL = "get_system_status";
 
-const [binary, ...extraArgs] = process.argv.slice(2);
+const argv = process.argv.slice(2);
+// With --claude-config the server is what the client configuration names, nothing else.
+let claudeConfigText;
+let claudeEntry;
+if (argv[0] === "--claude-config") {
+  const path = argv[1] ?? process.env.HOMEWARDEN_E2E_CLAUDE_CONFIG;
+  try {
+    claudeConfigText = readFileSync(path, "utf8");
+    claudeEntry = JSON.parse(claudeConfigText).mcpServers?.homewarden;
+  } catch (e) {
+    console.error(`cannot read ${path}: ${e?.message ?? e}`);
+    process.exit(1);
+  }
+  if (typeof claudeEntry?.command !== "string") {
+    console.error(`${path} has no mcpServers.homewarden entry with a command`);
+    process.exit(1);
+  }
+}
+const [binary, ...extraArgs] = claudeEntry
+  ? [claudeEntry.command, ...(claudeEntry.args ?? [])]
+  : argv;
 if (!binary) {
   console.error("usage: node sdk_stdio.mjs /path/to/homewarden [server args...]");
+  console.error("       node sdk_stdio.mjs --claude-config /path/to/claude_desktop_config.json");
   process.exit(2);
 }
-const serverArgs = extraArgs.length > 0 ? extraArgs : ["--stdio"];
+const serverArgs = extraArgs.length > 0 || claudeEntry ? extraArgs : ["--stdio"];
 const trace = process.env.HOMEWARDEN_E2E_TRACE === "1";
 
 let passed = 0;
@@ -66,6 +92,8 @@ const j = (v) => {
 // HOMEWARDEN_HOME and anything else the server may need).
 const env = {};
 for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
+// Claude Desktop adds the entry's env to the environment it starts the server with.
+for (const [k, v] of Object.entries(claudeEntry?.env ?? {})) env[k] = String(v);
 
 const transport = new StdioClientTransport({
   command: binary,
@@ -129,6 +157,19 @@ const globalTimer = setTimeout(async () => {
 const reqOpts = { timeout: REQUEST_TIMEOUT_MS };
 
 async function main() {
+  if (claudeEntry) {
+    check(
+      !/hwk_/.test(claudeConfigText),
+      "claude config: holds no API key (the server reads it from the keychain)",
+      `entry = ${j(claudeEntry)}`,
+    );
+    check(
+      Object.keys(claudeEntry.env ?? {}).every((k) => k === "HOMEWARDEN_HOME"),
+      "claude config: the entry's env sets nothing but HOMEWARDEN_HOME",
+      `env = ${j(claudeEntry.env)}`,
+    );
+  }
+
   // a. connect + initialize
   try {
     await client.connect(transport, reqOpts);
@@ -210,6 +251,10 @@ async function main() {
       process.env.HOMEWARDEN_API_KEY?.split("_").slice(0, 3).join("_");
     if (keyId) {
       check(sc?.caller?.key_id === keyId, `tools/call ${TOOL}: structuredContent.caller.key_id is the key's id`, `structuredContent = ${j(sc)}`);
+    }
+    const role = process.env.HOMEWARDEN_E2E_EXPECT_ROLE;
+    if (role) {
+      check(sc?.caller?.role === role, `tools/call ${TOOL}: structuredContent.caller.role === "${role}"`, `structuredContent = ${j(sc)}`);
     }
     check(
       Array.isArray(res.content) && res.content[0]?.type === "text",
