@@ -2,5 +2,6 @@
 
 class QCoreApplication;
 
-// Installs the translation of the system locale (English is the source language).
+// Installs the catalogue of ui/language in homewarden.ini, else of the system locale
+// (English is the source language).
 void installTranslations(QCoreApplication *app);

@@ -39,16 +39,19 @@ bool ServerHost::needsTls(SecurityLevel level, const QHostAddress &address, bool
     return level == SecurityLevel::Production && !tls && !address.isLoopback();
 }
 
+QString ServerHost::needsTlsReason(const QHostAddress &address)
+{
+    return tr("At the production security level HomeWarden listens beyond this computer (%1) "
+              "only over HTTPS: give it a certificate and key, or listen on 127.0.0.1.")
+            .arg(address.toString());
+}
+
 bool ServerHost::start(const Options &options, QString *error)
 {
     stop();
     if (needsTls(m_security->level(), options.server.address, options.server.tls.has_value())) {
-        if (error) {
-            *error = tr("At the production security level HomeWarden listens beyond this "
-                        "computer (%1) only over HTTPS: give it a certificate and key, or "
-                        "listen on 127.0.0.1.")
-                             .arg(options.server.address.toString());
-        }
+        if (error)
+            *error = needsTlsReason(options.server.address);
         return false;
     }
     // A client that leaves mid-answer must not kill the process that guards the house.

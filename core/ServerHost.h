@@ -36,6 +36,8 @@ public:
     // True when options would listen beyond this computer without TLS at a level that forbids
     // it (production): DESIGN.md keeps keys off the network in clear text.
     static bool needsTls(SecurityLevel level, const QHostAddress &address, bool tls);
+    // The sentence that refuses such a start (also shown by the settings window).
+    static QString needsTlsReason(const QHostAddress &address);
 
     // false and *error (one sentence) when it cannot serve: the address is taken or not ours,
     // or needsTls().

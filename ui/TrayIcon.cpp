@@ -94,6 +94,9 @@ void TrayIcon::buildMenu()
     QAction *settings = m_menu->addAction(tr("Settings…"));
     settings->setObjectName(QStringLiteral("settingsAction"));
     connect(settings, &QAction::triggered, this, &TrayIcon::settingsWindowRequested);
+    QAction *setup = m_menu->addAction(tr("Setup wizard…"));
+    setup->setObjectName(QStringLiteral("setupAction"));
+    connect(setup, &QAction::triggered, this, &TrayIcon::setupWizardRequested);
     m_menu->addSeparator();
     QAction *quit = m_menu->addAction(tr("Quit HomeWarden"));
     quit->setObjectName(QStringLiteral("quitAction"));
@@ -162,6 +165,13 @@ void TrayIcon::askToResume()
             showError(error);
     });
     m_resumeDialog->open();
+}
+
+void TrayIcon::showNotification(const QString &title, const QString &message)
+{
+    if (!m_icon->isVisible() || !m_icon->supportsMessages())
+        return;
+    m_icon->showMessage(title, message, QSystemTrayIcon::Warning, NOTIFICATION_MS);
 }
 
 void TrayIcon::notifyStop(const KillStop &stop)

@@ -37,10 +37,15 @@ public:
     QMenu *menu() const { return m_menu.get(); }
     bool isShown() const;
 
+public Q_SLOTS:
+    // A desktop notification from the icon (TrayNotifier's news); nothing when none can show.
+    void showNotification(const QString &title, const QString &message);
+
 Q_SIGNALS:
     void keysWindowRequested();
     void auditWindowRequested();
     void settingsWindowRequested();
+    void setupWizardRequested();
 
 private:
     void buildMenu();

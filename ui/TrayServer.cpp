@@ -4,6 +4,7 @@
 #include "ServerHost.h"
 #include "ServerSettings.h"
 #include "ServerTools.h"
+#include "TlsFiles.h"
 
 std::unique_ptr<TrayServer> TrayServer::open(const QString &stateDirectory, QString *error)
 {
@@ -28,23 +29,49 @@ TrayServer::~TrayServer() = default;
 
 void TrayServer::start()
 {
-    if (m_security) {
-        const ServerSettings settings = ServerSettings::load(m_stateDirectory);
-        for (const QString &problem : settings.problems)
-            qWarning("%s", qPrintable(problem));
-        ServerHost::Options options;
-        options.source = QStringLiteral("tray");
-        options.server.address = settings.address;
-        options.server.port = settings.port;
-        options.extraOrigins = settings.allowedOrigins;
-        m_host = std::make_unique<ServerHost>(m_security.get(), m_tools.get());
-        QString problem;
-        if (m_host->start(options, &problem))
-            m_serverState = {true, m_host->url(), QString()};
-        else
-            m_serverState = {false, QString(), problem};
-    }
+    listen();
     m_tools->start();
+}
+
+void TrayServer::restartServer()
+{
+    listen();
+}
+
+void TrayServer::listen()
+{
+    if (!m_security)
+        return; // m_serverState says why since open()
+    const ServerSettings settings = ServerSettings::load(m_stateDirectory);
+    for (const QString &problem : settings.problems)
+        qWarning("%s", qPrintable(problem));
+    if (!m_host)
+        m_host = std::make_unique<ServerHost>(m_security.get(), m_tools.get());
+    m_host->stop();
+    if (!settings.enabled) {
+        m_serverState = {false, QString(),
+                settings.problems.isEmpty() ? tr("The HTTP server is turned off in Settings.")
+                                            : settings.problems.constFirst()};
+        return;
+    }
+    ServerHost::Options options;
+    options.source = QStringLiteral("tray");
+    options.server.address = settings.address;
+    options.server.port = settings.port;
+    options.extraOrigins = settings.allowedOrigins;
+    QString problem;
+    if (settings.wantsTls()) {
+        // Files named but unusable: no fallback to plain HTTP.
+        options.server.tls = TlsFiles::load(settings.tlsCertificate, settings.tlsKey, &problem);
+        if (!options.server.tls) {
+            m_serverState = {false, QString(), problem};
+            return;
+        }
+    }
+    if (m_host->start(options, &problem))
+        m_serverState = {true, m_host->url(), QString()};
+    else
+        m_serverState = {false, QString(), problem};
 }
 
 KillSwitch *TrayServer::killSwitch() const

@@ -15,7 +15,7 @@ class ServerTools;
 
 // What the tray process serves: the security stack and the tools of the state directory, the
 // backends, and the MCP server over HTTP where homewarden.ini's [server] says (ServerHost, as
-// `homewarden serve`). The tray runs even when the server cannot: then serverState() says why,
+// `homewarden serve`; HTTPS with its TLS files; not at all when it is off). The tray runs even when the server cannot: then serverState() says why,
 // and the kill switch still works.
 class TrayServer
 {
@@ -28,6 +28,9 @@ public:
 
     // Connects the backends and starts listening; returns at once.
     void start();
+    // Reads [server] of homewarden.ini again and listens as it says now (or stops serving when
+    // it is off): what the settings window asks for after saving.
+    void restartServer();
 
     const ServerState &serverState() const { return m_serverState; }
     KillSwitch *killSwitch() const;
@@ -35,6 +38,7 @@ public:
 
 private:
     TrayServer() = default;
+    void listen();
 
     QString m_stateDirectory;
     ServerState m_serverState;

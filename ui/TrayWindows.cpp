@@ -2,7 +2,8 @@
 
 #include "AuditWindow.h"
 #include "KeysWindow.h"
-#include "SettingsPlaceholderDialog.h"
+#include "SettingsDialog.h"
+#include "SetupWizard.h"
 
 TrayWindows::TrayWindows(const QString &stateDirectory, QObject *parent)
     : QObject(parent)
@@ -12,14 +13,14 @@ TrayWindows::TrayWindows(const QString &stateDirectory, QObject *parent)
 TrayWindows::~TrayWindows()
 {
     // Top-level windows have no parent to delete them.
-    for (QPointer<QWidget> *window : {&m_keys, &m_audit, &m_settings})
+    for (QPointer<QWidget> *window : {&m_keys, &m_audit, &m_settings, &m_setup})
         delete window->data();
 }
 
 bool TrayWindows::raiseOpenWindows()
 {
     bool any = false;
-    for (QPointer<QWidget> *window : {&m_keys, &m_audit, &m_settings}) {
+    for (QPointer<QWidget> *window : {&m_keys, &m_audit, &m_settings, &m_setup}) {
         if (!*window)
             continue;
         (*window)->showNormal();
@@ -43,7 +44,11 @@ void TrayWindows::present(QPointer<QWidget> *window, const Factory &create)
 
 void TrayWindows::showSettings()
 {
-    present(&m_settings, [this] { return new SettingsPlaceholderDialog(m_stateDirectory); });
+    present(&m_settings, [this] {
+        auto *dialog = new SettingsDialog(m_stateDirectory);
+        connect(dialog, &SettingsDialog::settingsSaved, this, &TrayWindows::settingsSaved);
+        return dialog;
+    });
 }
 
 void TrayWindows::showKeys()
@@ -54,4 +59,14 @@ void TrayWindows::showKeys()
 void TrayWindows::showAudit()
 {
     present(&m_audit, [this] { return new AuditWindow(m_stateDirectory); });
+}
+
+void TrayWindows::showSetupWizard()
+{
+    present(&m_setup, [this] {
+        auto *wizard = new SetupWizard(m_stateDirectory);
+        // What the wizard saved reaches the tray as the settings window's saves do.
+        connect(wizard, &SetupWizard::settingsSaved, this, &TrayWindows::settingsSaved);
+        return wizard;
+    });
 }

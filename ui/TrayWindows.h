@@ -19,10 +19,15 @@ public:
     // Brings every open window forward; false when none is open.
     bool raiseOpenWindows();
 
+Q_SIGNALS:
+    // The settings window saved these homewarden.ini keys (SettingsDialog::settingsSaved).
+    void settingsSaved(const QStringList &changedKeys);
+
 public Q_SLOTS:
     void showKeys();
     void showAudit();
     void showSettings();
+    void showSetupWizard();
 
 private:
     using Factory = std::function<QWidget *()>;
@@ -32,4 +37,5 @@ private:
     QPointer<QWidget> m_keys;
     QPointer<QWidget> m_audit;
     QPointer<QWidget> m_settings;
+    QPointer<QWidget> m_setup;
 };

@@ -4,49 +4,14 @@
 #include "ServerHost.h"
 #include "ServerTools.h"
 #include "StateDirectory.h"
+#include "TlsFiles.h"
 #include "UnixSignals.h"
 
 #include <QCommandLineParser>
-#include <QFile>
-#include <QSslCertificate>
-#include <QSslKey>
 
 namespace {
 
 constexpr quint16 DEFAULT_PORT = 3001;
-
-// The PEM certificate chain and key; false and *error (one sentence) when unusable.
-bool loadTls(
-        const QString &certPath, const QString &keyPath, QSslConfiguration *tls, QString *error)
-{
-    const QList<QSslCertificate> chain = QSslCertificate::fromPath(certPath, QSsl::Pem);
-    if (chain.isEmpty()) {
-        *error = ServeCommand::tr("No PEM certificate could be read from %1.").arg(certPath);
-        return false;
-    }
-    QFile keyFile(keyPath);
-    if (!keyFile.open(QIODevice::ReadOnly)) {
-        *error = ServeCommand::tr("The key file %1 cannot be read.").arg(keyPath);
-        return false;
-    }
-    const QByteArray pem = keyFile.readAll();
-    QSslKey key;
-    for (QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec, QSsl::Opaque}) {
-        key = QSslKey(pem, algorithm, QSsl::Pem);
-        if (!key.isNull())
-            break;
-    }
-    if (key.isNull()) {
-        *error = ServeCommand::tr("No unencrypted PEM private key could be read from %1.")
-                         .arg(keyPath);
-        return false;
-    }
-    *tls = QSslConfiguration::defaultConfiguration();
-    tls->setLocalCertificateChain(chain);
-    tls->setPrivateKey(key);
-    tls->setProtocol(QSsl::TlsV1_2OrLater);
-    return true;
-}
 
 } // namespace
 
@@ -118,12 +83,12 @@ int ServeCommand::run(const QStringList &arguments)
     hostOptions.server.address = address;
     hostOptions.server.port = quint16(port);
     if (tls) {
-        QSslConfiguration configuration;
-        if (!loadTls(parser.value(certOption), parser.value(keyOption), &configuration, &error)) {
+        hostOptions.server.tls =
+                TlsFiles::load(parser.value(certOption), parser.value(keyOption), &error);
+        if (!hostOptions.server.tls) {
             printDiagnostic(error);
             return Failure;
         }
-        hostOptions.server.tls = configuration;
     }
 
     const std::unique_ptr<SecurityStack> security =

@@ -1,5 +1,6 @@
 #include "SecurityStack.h"
 
+#include "AuditSettings.h"
 #include "AuditTrail.h"
 #include "EnvKeyStore.h"
 #include "Gatekeeper.h"
@@ -23,6 +24,7 @@ std::unique_ptr<SecurityStack> SecurityStack::open(
     stack->m_audit = AuditTrail::open(stateDirectory, error);
     if (!stack->m_audit)
         return nullptr;
+    stack->m_audit->setRecordParameters(AuditSettings::recordsParameters(stateDirectory));
     // Containers bring their keys in the environment; a malformed variable stops everything
     // rather than fall back to the database silently.
     if (EnvKeyStore::isConfigured()) {

@@ -6,7 +6,7 @@
 #include "KeysWindow.h"
 #include "McpTestClient.h"
 #include "ResumeDialog.h"
-#include "SettingsPlaceholderDialog.h"
+#include "SettingsDialog.h"
 #include "StdioServerProcess.h"
 #include "TestSupport.h"
 #include "TrayIcon.h"
@@ -231,10 +231,7 @@ void tst_TrayIcon::menuEntriesOpenTheirWindowsOnce()
     }
     QCOMPARE(visibleWindows<KeysWindow>().size(), 1);
     QCOMPARE(visibleWindows<AuditWindow>().size(), 1);
-    const QList<SettingsPlaceholderDialog *> settings = visibleWindows<SettingsPlaceholderDialog>();
-    QCOMPARE(settings.size(), 1);
-    QVERIFY2(settings.first()->informativeText().contains(QLatin1String("homewarden.ini")),
-            qPrintable(settings.first()->informativeText()));
+    QCOMPARE(visibleWindows<SettingsDialog>().size(), 1);
     QVERIFY(windows.raiseOpenWindows());
 
     // Closed windows are gone, and the next click opens a new one.
