@@ -11,7 +11,7 @@ int main(int argc, char *argv[])
 {
     // With no arguments (or `setup`) a person wants the desktop application; it lives in its
     // own binary so that everything here starts without Qt Gui.
-    if (argc == 1)
+    if (argc == 1 || std::strcmp(argv[1], "setup") == 0)
         return launchTray(argv);
 
     QCoreApplication app(argc, argv);
