@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QFileInfo>
 #include <QString>
+#include <QStringList>
 
 #include <cerrno>
 #include <cstdio>
@@ -13,14 +14,23 @@ namespace {
 
 constexpr char TRAY_BINARY[] = "homewarden-tray";
 
-// Next to this binary (build tree, portable installs), else where the package puts it.
+// Next to this binary (build tree, portable installs), else in the libexec directory beside
+// it (the package, which installs under /usr whatever prefix the build had), else where
+// `cmake --install` put it.
 QString trayPath()
 {
-    const QString self = QFileInfo(QStringLiteral("/proc/self/exe")).canonicalFilePath();
-    const QString sibling =
-            QFileInfo(self).absolutePath() + QLatin1Char('/') + QLatin1String(TRAY_BINARY);
-    if (QFileInfo(sibling).isExecutable())
-        return sibling;
+    const QString selfDir =
+            QFileInfo(QFileInfo(QStringLiteral("/proc/self/exe")).canonicalFilePath())
+                    .absolutePath();
+    const QStringList candidates = {
+            selfDir + QLatin1Char('/') + QLatin1String(TRAY_BINARY),
+            selfDir + QStringLiteral("/" HOMEWARDEN_LIBEXEC_RELATIVE "/")
+                    + QLatin1String(TRAY_BINARY),
+    };
+    for (const QString &candidate : candidates) {
+        if (QFileInfo(candidate).isExecutable())
+            return candidate;
+    }
     return QStringLiteral(HOMEWARDEN_LIBEXEC_DIR "/") + QLatin1String(TRAY_BINARY);
 }
 

@@ -6,14 +6,18 @@ HW_BUILD_PACKAGES=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev
     qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    libqt6sql6-sqlite libqt6svg6 libgl-dev
+    libqt6sql6-sqlite libqt6svg6 libgl-dev qt6-translations-l10n
     qtkeychain-qt6-dev libvalijson-dev libexpected-dev libtomlplusplus-dev
     libsecret-1-0
+    # The .deb: PNG icons from the SVG, the man page from --help, CPack's dpkg-shlibdeps.
+    librsvg2-bin help2man file dpkg-dev
 )
 # What the tests start or drive: a real Secret Service, a session bus, a virtual display.
 # QtKeychain loads libsecret at run time without depending on it.
 HW_TEST_PACKAGES=(
     dbus gnome-keyring libsecret-1-0 xvfb sqlite3
+    # The validators of the package's menu entry and AppStream metadata.
+    desktop-file-utils appstream
 )
 
 hw_log() { printf '==> %s\n' "$*" >&2; }
