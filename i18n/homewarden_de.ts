@@ -21,6 +21,97 @@
     </message>
 </context>
 <context>
+    <name>AiClientPage</name>
+    <message>
+        <source>Add HomeWarden to Claude Desktop</source>
+        <translation>HomeWarden zu Claude Desktop hinzufügen</translation>
+    </message>
+    <message>
+        <source>AI client</source>
+        <translation>KI-Client</translation>
+    </message>
+    <message>
+        <source>Connect Claude Desktop, or copy what other AI clients need.</source>
+        <translation>Verbinden Sie Claude Desktop, oder kopieren Sie, was andere KI-Clients brauchen.</translation>
+    </message>
+    <message>
+        <source>Operator: read and control, but no locks, alarms or door openers</source>
+        <translation>Operator: lesen und steuern, aber keine Schlösser, Alarmanlagen oder Türöffner</translation>
+    </message>
+    <message>
+        <source>Monitor: read only</source>
+        <translation>Monitor: nur lesen</translation>
+    </message>
+    <message>
+        <source>Device: only the devices listed below</source>
+        <translation>Device: nur die unten aufgeführten Geräte</translation>
+    </message>
+    <message>
+        <source>Admin: everything</source>
+        <translation>Admin: alles</translation>
+    </message>
+    <message>
+        <source>Optional: device ids, e.g. ha:light.kitchen, separated by commas</source>
+        <translation>Optional: Geräte-IDs, z. B. ha:light.kitchen, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Claude Desktop</source>
+        <translation>Claude Desktop</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>Configuration file:</source>
+        <translation>Konfigurationsdatei:</translation>
+    </message>
+    <message>
+        <source>Role of its key:</source>
+        <translation>Rolle seines Schlüssels:</translation>
+    </message>
+    <message>
+        <source>Devices:</source>
+        <translation>Geräte:</translation>
+    </message>
+    <message>
+        <source>The key is stored in this computer&apos;s keychain; the configuration file only names the command that reads it. Other servers in the file stay as they are, and a backup of the file is kept.</source>
+        <translation>Der Schlüssel wird im Schlüsselbund dieses Computers gespeichert; die Konfigurationsdatei nennt nur den Befehl, der ihn liest. Andere Server in der Datei bleiben unverändert, und eine Sicherungskopie der Datei wird aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>Other AI clients</source>
+        <translation>Andere KI-Clients</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>Kopieren</translation>
+    </message>
+    <message>
+        <source>Claude Desktop&apos;s configuration</source>
+        <translation>Konfiguration von Claude Desktop</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Claude Desktop was found on this computer.</source>
+        <translation>Claude Desktop wurde auf diesem Computer gefunden.</translation>
+    </message>
+    <message>
+        <source>Claude Desktop was not found here; HomeWarden can still write its configuration file, for when it is installed.</source>
+        <translation>Claude Desktop wurde hier nicht gefunden; HomeWarden kann seine Konfigurationsdatei trotzdem schon schreiben, für den Fall, dass es installiert wird.</translation>
+    </message>
+    <message>
+        <source>Enter where Claude Desktop&apos;s configuration file is, or leave Claude Desktop out.</source>
+        <translation>Geben Sie an, wo die Konfigurationsdatei von Claude Desktop liegt, oder lassen Sie Claude Desktop weg.</translation>
+    </message>
+    <message>
+        <source>A key of the role device needs the device ids it may use; list them, or choose another role.</source>
+        <translation>Ein Schlüssel der Rolle device braucht die Geräte-IDs, die er verwenden darf; führen Sie sie auf oder wählen Sie eine andere Rolle.</translation>
+    </message>
+</context>
+<context>
     <name>AuditCommand</name>
     <message>
         <source>List the audit trail, newest first, or verify it (--verify).</source>
@@ -311,6 +402,17 @@
     </message>
 </context>
 <context>
+    <name>AutostartEntry</name>
+    <message>
+        <source>HomeWarden cannot write its autostart entry %1; check that the folder can be written.</source>
+        <translation>HomeWarden kann seinen Autostart-Eintrag %1 nicht schreiben; prüfen Sie, ob der Ordner beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>HomeWarden cannot remove its autostart entry %1; delete the file by hand.</source>
+        <translation>HomeWarden kann seinen Autostart-Eintrag %1 nicht entfernen; löschen Sie die Datei von Hand.</translation>
+    </message>
+</context>
+<context>
     <name>BackendHub</name>
     <message>
         <source>No Home Assistant token is stored; create a long-lived access token in your Home Assistant profile and store it with &apos;homewarden secrets set ha-token&apos;.</source>
@@ -345,6 +447,105 @@
     <message>
         <source>Filter</source>
         <translation>Filtern</translation>
+    </message>
+</context>
+<context>
+    <name>ClaudeDesktopConfig</name>
+    <message>
+        <source>&quot;mcpServers&quot; in Claude Desktop&apos;s configuration is not a JSON object, so HomeWarden did not change the file; fix it in an editor and try again.</source>
+        <translation>„mcpServers“ in der Konfiguration von Claude Desktop ist kein JSON-Objekt, daher hat HomeWarden die Datei nicht geändert; korrigieren Sie sie in einem Editor und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>Claude Desktop&apos;s configuration %1 cannot be read (or is far too large to be one); HomeWarden left it as it is.</source>
+        <translation>Die Konfiguration %1 von Claude Desktop kann nicht gelesen werden (oder ist viel zu groß für eine Konfiguration); HomeWarden hat sie unverändert gelassen.</translation>
+    </message>
+    <message>
+        <source>Claude Desktop&apos;s configuration %1 is not valid JSON (%2), so HomeWarden did not change it; fix or move the file and try again.</source>
+        <translation>Die Konfiguration %1 von Claude Desktop ist kein gültiges JSON (%2), daher hat HomeWarden sie nicht geändert; korrigieren oder verschieben Sie die Datei und versuchen Sie es erneut.</translation>
+    </message>
+    <message>
+        <source>%1 at character %2</source>
+        <translation>%1 bei Zeichen %2</translation>
+    </message>
+    <message>
+        <source>not an object</source>
+        <translation>kein Objekt</translation>
+    </message>
+    <message>
+        <source>HomeWarden could not keep a backup of %1 beside it, so it did not change the file; check that its folder can be written.</source>
+        <translation>HomeWarden konnte keine Sicherungskopie von %1 daneben anlegen und hat die Datei daher nicht geändert; prüfen Sie, ob ihr Ordner beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>HomeWarden could not write Claude Desktop&apos;s configuration %1; check that the file and its folder can be written.</source>
+        <translation>HomeWarden konnte die Konfiguration %1 von Claude Desktop nicht schreiben; prüfen Sie, ob die Datei und ihr Ordner beschreibbar sind.</translation>
+    </message>
+</context>
+<context>
+    <name>ClientRegistration</name>
+    <message>
+        <source>Key %1 could not be revoked (%2); revoke it with &apos;homewarden keys revoke %1&apos;.</source>
+        <translation>Schlüssel %1 konnte nicht widerrufen werden (%2); widerrufen Sie ihn mit „homewarden keys revoke %1“.</translation>
+    </message>
+    <message>
+        <source>Key %1 could not be looked up (%2); revoke it with &apos;homewarden keys revoke %1&apos;.</source>
+        <translation>Schlüssel %1 konnte nicht nachgeschlagen werden (%2); widerrufen Sie ihn mit „homewarden keys revoke %1“.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a role; choose admin, operator, monitor (or viewer), device or custom.</source>
+        <translation>„%1“ ist keine Rolle; wählen Sie admin, operator, monitor (oder viewer), device oder custom.</translation>
+    </message>
+    <message>
+        <source>The key for Claude Desktop cannot be created: %1</source>
+        <translation>Der Schlüssel für Claude Desktop kann nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Claude Desktop was not registered because the keychain or the audit trail is not available.</source>
+        <translation>Claude Desktop wurde nicht registriert, weil der Schlüsselbund oder das Prüfprotokoll nicht verfügbar ist.</translation>
+    </message>
+    <message>
+        <source>HomeWarden cannot find its own &apos;homewarden&apos; program to name in Claude Desktop&apos;s configuration; reinstall HomeWarden or put it on PATH.</source>
+        <translation>HomeWarden findet sein eigenes Programm „homewarden“ nicht, um es in der Konfiguration von Claude Desktop einzutragen; installieren Sie HomeWarden neu oder nehmen Sie es in den PATH auf.</translation>
+    </message>
+    <message>
+        <source>Claude Desktop was not unregistered because the keychain or the audit trail is not available.</source>
+        <translation>Die Registrierung von Claude Desktop wurde nicht aufgehoben, weil der Schlüsselbund oder das Prüfprotokoll nicht verfügbar ist.</translation>
+    </message>
+    <message>
+        <source>HomeWarden is not registered with Claude Desktop in %1; nothing was changed.</source>
+        <translation>HomeWarden ist in %1 nicht bei Claude Desktop registriert; es wurde nichts geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>ClientSnippets</name>
+    <message>
+        <source>URL: %1
+Header: Authorization: Bearer &lt;key&gt;</source>
+        <translation>URL: %1
+Header: Authorization: Bearer &lt;key&gt;</translation>
+    </message>
+    <message>
+        <source>First store its key: %1</source>
+        <translation>Speichern Sie zuerst seinen Schlüssel: %1</translation>
+    </message>
+    <message>
+        <source>Claude Code</source>
+        <translation>Claude Code</translation>
+    </message>
+    <message>
+        <source>VS Code (.vscode/mcp.json)</source>
+        <translation>VS Code (.vscode/mcp.json)</translation>
+    </message>
+    <message>
+        <source>Cursor (~/.cursor/mcp.json)</source>
+        <translation>Cursor (~/.cursor/mcp.json)</translation>
+    </message>
+    <message>
+        <source>Remote clients (Streamable HTTP)</source>
+        <translation>Entfernte Clients (Streamable HTTP)</translation>
+    </message>
+    <message>
+        <source>Make a key for it with &apos;%1 keys generate --role operator --name NAME&apos; and put it in place of &lt;key&gt;; the tray&apos;s server must be on.</source>
+        <translation>Erstellen Sie dafür einen Schlüssel mit „%1 keys generate --role operator --name NAME“ und setzen Sie ihn anstelle von &lt;key&gt; ein; der Server der Anwendung im Infobereich muss eingeschaltet sein.</translation>
     </message>
 </context>
 <context>
@@ -405,6 +606,28 @@ Umgebung:
 
 Exit-Codes: 0 in Ordnung, 1 Fehler bei der Ausführung, 2 falscher Aufruf.
 </translation>
+    </message>
+</context>
+<context>
+    <name>ConfigChange</name>
+    <message>
+        <source>The settings were not saved because the audit trail cannot be opened; check that %1 can be written.</source>
+        <translation>Die Einstellungen wurden nicht gespeichert, weil das Prüfprotokoll nicht geöffnet werden kann; prüfen Sie, ob %1 beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>The settings could not be written to %1; check that the file and its folder can be written.</source>
+        <translation>Die Einstellungen konnten nicht in %1 geschrieben werden; prüfen Sie, ob die Datei und ihr Ordner beschreibbar sind.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionTestRow</name>
+    <message>
+        <source>Test connection</source>
+        <translation>Verbindung testen</translation>
+    </message>
+    <message>
+        <source>Connecting to %1 …</source>
+        <translation>Verbindung zu %1 wird aufgebaut …</translation>
     </message>
 </context>
 <context>
@@ -662,6 +885,92 @@ Exit-Codes: 0 in Ordnung, 1 Fehler bei der Ausführung, 2 falscher Aufruf.
     </message>
 </context>
 <context>
+    <name>FilePathField</name>
+    <message>
+        <source>none: plain HTTP</source>
+        <translation>keine: unverschlüsseltes HTTP</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>Durchsuchen…</translation>
+    </message>
+    <message>
+        <source>PEM files (*.pem *.crt *.cer *.key);;All files (*)</source>
+        <translation>PEM-Dateien (*.pem *.crt *.cer *.key);;Alle Dateien (*)</translation>
+    </message>
+</context>
+<context>
+    <name>FinishPage</name>
+    <message>
+        <source>Start HomeWarden when I log in</source>
+        <translation>HomeWarden bei meiner Anmeldung starten</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>Bereit</translation>
+    </message>
+    <message>
+        <source>Press Finish to save these settings.</source>
+        <translation>Klicken Sie auf „Abschließen“, um diese Einstellungen zu speichern.</translation>
+    </message>
+    <message>
+        <source>kept from the keychain</source>
+        <translation>wie bisher im Schlüsselbund</translation>
+    </message>
+    <message>
+        <source>stored in the keychain</source>
+        <translation>im Schlüsselbund gespeichert</translation>
+    </message>
+    <message>
+        <source>Home Assistant: not used</source>
+        <translation>Home Assistant: nicht verwendet</translation>
+    </message>
+    <message>
+        <source>Home Assistant: %1 (token %2)</source>
+        <translation>Home Assistant: %1 (Token %2)</translation>
+    </message>
+    <message>
+        <source>Loxone: not used</source>
+        <translation>Loxone: nicht verwendet</translation>
+    </message>
+    <message>
+        <source>Loxone: %1 as %2 (password %3)</source>
+        <translation>Loxone: %1 als %2 (Passwort %3)</translation>
+    </message>
+    <message>
+        <source>Security level: %1</source>
+        <translation>Sicherheitsstufe: %1</translation>
+    </message>
+    <message>
+        <source>HTTP server: %1 port %2%3</source>
+        <translation>HTTP-Server: %1 Port %2%3</translation>
+    </message>
+    <message>
+        <source>, TLS</source>
+        <translation>, TLS</translation>
+    </message>
+    <message>
+        <source>HTTP server: off</source>
+        <translation>HTTP-Server: aus</translation>
+    </message>
+    <message>
+        <source>Claude Desktop: a new %1 key, and HomeWarden added to %2. Restart Claude Desktop afterwards to pick up the change.</source>
+        <translation>Claude Desktop: ein neuer %1-Schlüssel, und HomeWarden wird in %2 eingetragen. Starten Sie Claude Desktop danach neu, damit es die Änderung übernimmt.</translation>
+    </message>
+    <message>
+        <source>Claude Desktop: left as it is</source>
+        <translation>Claude Desktop: bleibt unverändert</translation>
+    </message>
+    <message>
+        <source>Nothing was changed.</source>
+        <translation>Es wurde nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Done before that: %1</source>
+        <translation>Zuvor bereits erledigt: %1</translation>
+    </message>
+</context>
+<context>
     <name>GenerateKeyDialog</name>
     <message>
         <source>admin: everything, including key management</source>
@@ -798,6 +1107,111 @@ Exit-Codes: 0 in Ordnung, 1 Fehler bei der Ausführung, 2 falscher Aufruf.
     <message>
         <source>&apos;%1&apos; is not an action HomeWarden knows.</source>
         <translation>&apos;%1&apos; ist keine Aktion, die HomeWarden kennt.</translation>
+    </message>
+</context>
+<context>
+    <name>HomeAssistantPage</name>
+    <message>
+        <source>Home Assistant</source>
+        <translation>Home Assistant</translation>
+    </message>
+    <message>
+        <source>Optional: leave the address empty if you do not use Home Assistant.</source>
+        <translation>Optional: Lassen Sie die Adresse leer, wenn Sie Home Assistant nicht verwenden.</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the token stored in the keychain</source>
+        <translation>Leer lassen, um das im Schlüsselbund gespeicherte Token zu behalten</translation>
+    </message>
+    <message>
+        <source>A long-lived access token</source>
+        <translation>Ein langlebiges Zugriffstoken</translation>
+    </message>
+    <message>
+        <source>Home Assistant creates a token in your profile, under Security, &quot;Long-lived access tokens&quot;: &lt;a href=&quot;%1&quot;&gt;how to create one&lt;/a&gt;. HomeWarden keeps it in this computer&apos;s keychain.</source>
+        <translation>Home Assistant erstellt ein Token in Ihrem Profil unter „Sicherheit“, „Langlebige Zugangs-Token“: &lt;a href=&quot;%1&quot;&gt;so erstellen Sie eines&lt;/a&gt;. HomeWarden bewahrt es im Schlüsselbund dieses Computers auf.</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>Access token:</source>
+        <translation>Zugriffstoken:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected to Home Assistant %1 at &quot;%2&quot;: %n entities.</source>
+        <translation>
+            <numerusform>Verbunden mit Home Assistant %1 unter „%2“: %n Entität.</numerusform>
+            <numerusform>Verbunden mit Home Assistant %1 unter „%2“: %n Entitäten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter Home Assistant&apos;s address, or clear the token.</source>
+        <translation>Geben Sie die Adresse von Home Assistant ein, oder leeren Sie das Feld für das Token.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an http:// or https:// address; enter Home Assistant&apos;s address, for example http://homeassistant.local:8123.</source>
+        <translation>„%1“ ist keine http://- oder https://-Adresse; geben Sie die Adresse von Home Assistant ein, zum Beispiel http://homeassistant.local:8123.</translation>
+    </message>
+    <message>
+        <source>Enter a long-lived access token: HomeWarden cannot talk to Home Assistant without one.</source>
+        <translation>Geben Sie ein langlebiges Zugriffstoken ein: Ohne ein solches kann HomeWarden nicht mit Home Assistant kommunizieren.</translation>
+    </message>
+</context>
+<context>
+    <name>HomeAssistantProbe</name>
+    <message>
+        <source>%1 did not answer in time; check that it is running and that the address and port are right.</source>
+        <translation>%1 hat nicht rechtzeitig geantwortet; prüfen Sie, ob es läuft und ob Adresse und Port stimmen.</translation>
+    </message>
+    <message>
+        <source>Home Assistant at %1</source>
+        <translation>Home Assistant unter %1</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an http:// or https:// address; enter Home Assistant&apos;s address, for example http://homeassistant.local:8123.</source>
+        <translation>„%1“ ist keine http://- oder https://-Adresse; geben Sie die Adresse von Home Assistant ein, zum Beispiel http://homeassistant.local:8123.</translation>
+    </message>
+    <message>
+        <source>Enter a long-lived access token; Home Assistant creates one in your profile, under Security.</source>
+        <translation>Geben Sie ein langlebiges Zugriffstoken ein; Home Assistant erstellt eines in Ihrem Profil unter „Sicherheit“.</translation>
+    </message>
+    <message>
+        <source>%1 refused the access token; create a new long-lived access token in your Home Assistant profile and paste it here.</source>
+        <translation>%1 hat das Zugriffstoken abgelehnt; erstellen Sie in Ihrem Home-Assistant-Profil ein neues langlebiges Zugriffstoken und fügen Sie es hier ein.</translation>
+    </message>
+    <message>
+        <source>%1 redirects elsewhere; enter the address it redirects to.</source>
+        <translation>%1 leitet auf eine andere Adresse um; geben Sie die Adresse ein, auf die es umleitet.</translation>
+    </message>
+    <message>
+        <source>%1 answered with HTTP status %2; check that the address is Home Assistant&apos;s.</source>
+        <translation>%1 hat mit dem HTTP-Status %2 geantwortet; prüfen Sie, ob die Adresse zu Home Assistant gehört.</translation>
+    </message>
+    <message>
+        <source>The TLS certificate of %1 is not trusted (%2); use the address the certificate was made for, or install the certificate on this computer.</source>
+        <translation>Dem TLS-Zertifikat von %1 wird nicht vertraut (%2); verwenden Sie die Adresse, für die das Zertifikat ausgestellt wurde, oder installieren Sie das Zertifikat auf diesem Computer.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be found; check the host name.</source>
+        <translation>%1 kann nicht gefunden werden; prüfen Sie den Hostnamen.</translation>
+    </message>
+    <message>
+        <source>%1 refused the connection; check that Home Assistant is running and that the port is right.</source>
+        <translation>%1 hat die Verbindung abgelehnt; prüfen Sie, ob Home Assistant läuft und ob der Port stimmt.</translation>
+    </message>
+    <message>
+        <source>%1 cannot be reached (%2); check the address and the network.</source>
+        <translation>%1 ist nicht erreichbar (%2); prüfen Sie die Adresse und das Netzwerk.</translation>
+    </message>
+    <message>
+        <source>The TLS connection to %1 failed (%2); check that this port serves https, or use http://.</source>
+        <translation>Die TLS-Verbindung zu %1 ist fehlgeschlagen (%2); prüfen Sie, ob dieser Port https anbietet, oder verwenden Sie http://.</translation>
+    </message>
+    <message>
+        <source>%1 answered, but not as Home Assistant does; check the address and the port.</source>
+        <translation>%1 hat geantwortet, aber nicht so, wie Home Assistant antwortet; prüfen Sie die Adresse und den Port.</translation>
     </message>
 </context>
 <context>
@@ -1518,6 +1932,22 @@ Geräte-IDs: ha:&lt;entity_id&gt; wie ha:light.kitchen oder loxone:&lt;uuid&gt;.
         <source>The Loxone Miniserver refused &apos;%1&apos; for the control %2 (code %3); check that the control exists and takes this command.</source>
         <translation>Der Loxone Miniserver hat &apos;%1&apos; für das Steuerelement %2 abgelehnt (Code %3); prüfen Sie, ob das Steuerelement existiert und diesen Befehl annimmt.</translation>
     </message>
+    <message>
+        <source>The Loxone control &apos;%1&apos; is protected by a visualisation password, which HomeWarden does not send; operate it in the Loxone app, or remove the password in Loxone Config if AI may use it.</source>
+        <translation>Das Loxone-Steuerelement „%1“ ist durch ein Visualisierungspasswort geschützt, das HomeWarden nicht sendet; bedienen Sie es in der Loxone-App, oder entfernen Sie das Passwort in Loxone Config, wenn KI es verwenden darf.</translation>
+    </message>
+    <message>
+        <source>The connection to the Loxone Miniserver was restarted.</source>
+        <translation>Die Verbindung zum Loxone Miniserver wurde neu gestartet.</translation>
+    </message>
+    <message>
+        <source>HomeWarden sent the password of the Loxone user &apos;%1&apos; to %2 with basic authentication, because loxone/allow_basic_auth is on and it holds no token; turn that setting off unless the Miniserver&apos;s firmware is older than 9.0.</source>
+        <translation>HomeWarden hat das Passwort des Loxone-Benutzers „%1“ per Basic-Authentifizierung an %2 gesendet, weil loxone/allow_basic_auth eingeschaltet ist und HomeWarden kein Token besitzt; schalten Sie diese Einstellung aus, sofern die Firmware des Miniservers nicht älter als 9.0 ist.</translation>
+    </message>
+    <message>
+        <source>HomeWarden is not logged in to the Loxone Miniserver at %1 yet; try again once it is connected (get_system_status shows the connection).</source>
+        <translation>HomeWarden ist noch nicht am Loxone Miniserver unter %1 angemeldet; versuchen Sie es erneut, sobald die Verbindung steht (get_system_status zeigt die Verbindung).</translation>
+    </message>
 </context>
 <context>
     <name>LoxoneCommandGrammar</name>
@@ -1585,6 +2015,75 @@ Geräte-IDs: ha:&lt;entity_id&gt; wie ha:light.kitchen oder loxone:&lt;uuid&gt;.
     <message>
         <source>&apos;activate&apos; needs the scene for %1, by name or number: %2.</source>
         <translation>&apos;activate&apos; braucht die Szene für %1, mit Name oder Nummer: %2.</translation>
+    </message>
+</context>
+<context>
+    <name>LoxonePage</name>
+    <message>
+        <source>Loxone Miniserver</source>
+        <translation>Loxone Miniserver</translation>
+    </message>
+    <message>
+        <source>Optional: leave the address empty if you do not use a Loxone Miniserver. HomeWarden needs at least one of Home Assistant and Loxone.</source>
+        <translation>Optional: Lassen Sie die Adresse leer, wenn Sie keinen Loxone Miniserver verwenden. HomeWarden braucht mindestens eines von beiden, Home Assistant oder Loxone.</translation>
+    </message>
+    <message>
+        <source>Leave empty to keep the password stored in the keychain</source>
+        <translation>Leer lassen, um das im Schlüsselbund gespeicherte Passwort zu behalten</translation>
+    </message>
+    <message>
+        <source>Create a user of its own for HomeWarden in Loxone Config, with only the rights the assistants need. HomeWarden keeps the password in this computer&apos;s keychain.</source>
+        <translation>Legen Sie in Loxone Config einen eigenen Benutzer für HomeWarden an, mit nur den Rechten, die die Assistenten brauchen. HomeWarden bewahrt das Passwort im Schlüsselbund dieses Computers auf.</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>Benutzer:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Passwort:</translation>
+    </message>
+    <message numerus="yes">
+        <source>Connected to the Miniserver &quot;%1&quot; (firmware %2): %n controls.</source>
+        <translation>
+            <numerusform>Verbunden mit dem Miniserver „%1“ (Firmware %2): %n Steuerelement.</numerusform>
+            <numerusform>Verbunden mit dem Miniserver „%1“ (Firmware %2): %n Steuerelemente.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Enter the Miniserver&apos;s address, or clear the password.</source>
+        <translation>Geben Sie die Adresse des Miniservers ein, oder leeren Sie das Feld für das Passwort.</translation>
+    </message>
+    <message>
+        <source>Set up Home Assistant or a Loxone Miniserver (or both): HomeWarden needs at least one to work with. Go back to set up Home Assistant, or enter the Miniserver&apos;s address here.</source>
+        <translation>Richten Sie Home Assistant oder einen Loxone Miniserver ein (oder beides): HomeWarden braucht mindestens eines davon. Gehen Sie zurück, um Home Assistant einzurichten, oder geben Sie hier die Adresse des Miniservers ein.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not an http:// or https:// address; enter the Miniserver&apos;s address, for example http://192.168.1.77.</source>
+        <translation>„%1“ ist keine http://- oder https://-Adresse; geben Sie die Adresse des Miniservers ein, zum Beispiel http://192.168.1.77.</translation>
+    </message>
+    <message>
+        <source>Enter the Loxone user HomeWarden logs in with.</source>
+        <translation>Geben Sie den Loxone-Benutzer ein, mit dem sich HomeWarden anmeldet.</translation>
+    </message>
+    <message>
+        <source>Enter the password of the Loxone user: HomeWarden cannot log in to the Miniserver without it.</source>
+        <translation>Geben Sie das Passwort des Loxone-Benutzers ein: Ohne das Passwort kann sich HomeWarden nicht am Miniserver anmelden.</translation>
+    </message>
+</context>
+<context>
+    <name>LoxoneProbe</name>
+    <message>
+        <source>The Loxone Miniserver at %1 did not answer in time; check that it is running and that the address is right.</source>
+        <translation>Der Loxone Miniserver unter %1 hat nicht rechtzeitig geantwortet; prüfen Sie, ob er läuft und ob die Adresse stimmt.</translation>
+    </message>
+    <message>
+        <source>Enter the password of the Loxone user HomeWarden logs in with.</source>
+        <translation>Geben Sie das Passwort des Loxone-Benutzers ein, mit dem sich HomeWarden anmeldet.</translation>
     </message>
 </context>
 <context>
@@ -1692,6 +2191,18 @@ Geräte-IDs: ha:&lt;entity_id&gt; wie ha:light.kitchen oder loxone:&lt;uuid&gt;.
         <source>the connection request</source>
         <translation>die Verbindungsanfrage</translation>
     </message>
+    <message>
+        <source>The Loxone Miniserver at %1 did not answer the refresh of HomeWarden&apos;s token within %2 s; HomeWarden reconnects by itself.</source>
+        <translation>Der Loxone Miniserver unter %1 hat die Erneuerung des Tokens von HomeWarden nicht innerhalb von %2 s beantwortet; HomeWarden verbindet sich von selbst neu.</translation>
+    </message>
+    <message>
+        <source>The Loxone Miniserver at %1 gave no usable token (code %2); its firmware may want encrypted token requests (before 11.2), which HomeWarden does not support: update the Miniserver&apos;s firmware.</source>
+        <translation>Der Loxone Miniserver unter %1 hat kein brauchbares Token geliefert (Code %2); seine Firmware verlangt möglicherweise verschlüsselte Token-Anfragen (vor 11.2), die HomeWarden nicht unterstützt: Aktualisieren Sie die Firmware des Miniservers.</translation>
+    </message>
+    <message>
+        <source>The Loxone Miniserver at %1 refused to refresh HomeWarden&apos;s token (code %2); HomeWarden logs in again.</source>
+        <translation>Der Loxone Miniserver unter %1 hat die Erneuerung des Tokens von HomeWarden abgelehnt (Code %2); HomeWarden meldet sich erneut an.</translation>
+    </message>
 </context>
 <context>
     <name>LoxoneStructure</name>
@@ -1714,6 +2225,159 @@ Geräte-IDs: ha:&lt;entity_id&gt; wie ha:light.kitchen oder loxone:&lt;uuid&gt;.
     <message>
         <source>Skipped the subcontrol &quot;%1&quot; of &quot;%2&quot;: its id is not a Loxone uuid.</source>
         <translation>Das Unterelement &quot;%1&quot; von &quot;%2&quot; wurde übersprungen: Seine ID ist keine Loxone-UUID.</translation>
+    </message>
+</context>
+<context>
+    <name>RegisterCommand</name>
+    <message>
+        <source>Connect Claude Desktop: a key in the keychain and an entry in its configuration.</source>
+        <translation>Verbindet Claude Desktop: ein Schlüssel im Schlüsselbund und ein Eintrag in seiner Konfiguration.</translation>
+    </message>
+    <message>
+        <source>Disconnect Claude Desktop: remove the entry, revoke and delete its key.</source>
+        <translation>Trennt Claude Desktop: entfernt den Eintrag, widerruft und löscht seinen Schlüssel.</translation>
+    </message>
+    <message>
+        <source>Usage: homewarden unregister claude-desktop [--config PATH]
+
+Removes the homewarden entry from Claude Desktop&apos;s configuration (keeping a backup
+beside it), revokes its key and deletes it from the keychain.
+
+  --config PATH   the configuration file (default: %1)
+</source>
+        <translation>Aufruf: homewarden unregister claude-desktop [--config PFAD]
+
+Entfernt den Eintrag homewarden aus der Konfiguration von Claude Desktop (mit einer
+Sicherungskopie daneben), widerruft seinen Schlüssel und löscht ihn aus dem Schlüsselbund.
+
+  --config PFAD   die Konfigurationsdatei (Standard: %1)
+</translation>
+    </message>
+    <message>
+        <source>Usage: homewarden register claude-desktop [--role R] [--devices ID,..] [--config PATH]
+       homewarden register --print-snippets
+
+Makes a key for Claude Desktop, stores it in the OS keychain as client:claude-desktop
+and adds an mcpServers.homewarden entry that starts &apos;homewarden --stdio --client
+claude-desktop&apos; to its configuration (the key is never written there). Other servers
+in the file stay as they are, and a backup of it is kept beside it. Registering again
+replaces the entry and revokes the previous key.
+
+  --role R          admin, operator (default), monitor, device or custom
+  --devices ID,..   the devices the key may reach (role device needs them)
+  --permissions P,..  the permissions of role custom: %1
+  --config PATH     the configuration file (default: %2)
+  --print-snippets  print what connects Claude Code, VS Code, Cursor and remote clients
+</source>
+        <translation>Aufruf: homewarden register claude-desktop [--role R] [--devices ID,..] [--config PFAD]
+        homewarden register --print-snippets
+
+Erstellt einen Schlüssel für Claude Desktop, speichert ihn im Schlüsselbund des Systems
+als client:claude-desktop und fügt der Konfiguration von Claude Desktop einen Eintrag
+mcpServers.homewarden hinzu, der „homewarden --stdio --client claude-desktop“ startet
+(der Schlüssel selbst wird nie dort hineingeschrieben). Andere Server in der Datei bleiben
+unverändert, und daneben wird eine Sicherungskopie der Datei abgelegt. Erneutes
+Registrieren ersetzt den Eintrag und widerruft den vorherigen Schlüssel.
+
+  --role R            admin, operator (Standard), monitor, device oder custom
+  --devices ID,..     die Geräte, die der Schlüssel erreichen darf (Rolle device braucht sie)
+  --permissions P,..  die Berechtigungen der Rolle custom: %1
+  --config PFAD       die Konfigurationsdatei (Standard: %2)
+  --print-snippets    gibt aus, wie sich Claude Code, VS Code, Cursor und entfernte Clients
+                      verbinden lassen
+</translation>
+    </message>
+    <message>
+        <source>The configuration file.</source>
+        <translation>Die Konfigurationsdatei.</translation>
+    </message>
+    <message>
+        <source>PATH</source>
+        <translation>PFAD</translation>
+    </message>
+    <message>
+        <source>Show this help.</source>
+        <translation>Zeigt diese Hilfe.</translation>
+    </message>
+    <message>
+        <source>The role.</source>
+        <translation>Die Rolle.</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation>ROLLE</translation>
+    </message>
+    <message>
+        <source>Device ids.</source>
+        <translation>Geräte-IDs.</translation>
+    </message>
+    <message>
+        <source>IDS</source>
+        <translation>IDS</translation>
+    </message>
+    <message>
+        <source>Permissions.</source>
+        <translation>Berechtigungen.</translation>
+    </message>
+    <message>
+        <source>PERMISSIONS</source>
+        <translation>BERECHTIGUNGEN</translation>
+    </message>
+    <message>
+        <source>Print snippets.</source>
+        <translation>Gibt die Konfigurationsausschnitte aus.</translation>
+    </message>
+    <message>
+        <source>%1 Run &apos;homewarden %2 --help&apos; for the usage.</source>
+        <translation>%1 Den Aufruf von %2 zeigt „homewarden %2 --help“.</translation>
+    </message>
+    <message>
+        <source>register --print-snippets takes no client name.</source>
+        <translation>register --print-snippets erwartet keinen Client-Namen.</translation>
+    </message>
+    <message>
+        <source>%1 needs the client: &apos;homewarden %1 claude-desktop&apos;.</source>
+        <translation>%1 braucht den Client: „homewarden %1 claude-desktop“.</translation>
+    </message>
+    <message>
+        <source>HomeWarden can %1 claude-desktop only, not &apos;%2&apos;; &apos;homewarden register --print-snippets&apos; shows how to connect other clients.</source>
+        <translation>HomeWarden kann %1 nur für claude-desktop ausführen, nicht für „%2“; „homewarden register --print-snippets“ zeigt, wie sich andere Clients verbinden lassen.</translation>
+    </message>
+    <message>
+        <source>Registered HomeWarden in Claude Desktop&apos;s configuration %1 with the new %2 key %3, kept in the keychain as client:claude-desktop (never in the file).
+</source>
+        <translation>HomeWarden wurde in der Konfiguration %1 von Claude Desktop eingetragen, mit dem neuen %2-Schlüssel %3, der im Schlüsselbund als client:claude-desktop aufbewahrt wird (nie in der Datei).
+</translation>
+    </message>
+    <message>
+        <source>The previous file is kept as %1.
+</source>
+        <translation>Die vorherige Datei ist als %1 gesichert.
+</translation>
+    </message>
+    <message>
+        <source>The previous key %1 is revoked.
+</source>
+        <translation>Der vorherige Schlüssel %1 ist widerrufen.
+</translation>
+    </message>
+    <message>
+        <source>Restart Claude Desktop to pick up the change.
+</source>
+        <translation>Starten Sie Claude Desktop neu, damit es die Änderung übernimmt.
+</translation>
+    </message>
+    <message>
+        <source>Removed HomeWarden from Claude Desktop&apos;s configuration %1; the previous file is kept as %2.
+</source>
+        <translation>HomeWarden wurde aus der Konfiguration %1 von Claude Desktop entfernt; die vorherige Datei ist als %2 gesichert.
+</translation>
+    </message>
+    <message>
+        <source>Key %1 is revoked and deleted from the keychain.
+</source>
+        <translation>Schlüssel %1 ist widerrufen und aus dem Schlüsselbund gelöscht.
+</translation>
     </message>
 </context>
 <context>
@@ -1906,19 +2570,82 @@ Backend: %1
     </message>
 </context>
 <context>
+    <name>SecurityPage</name>
+    <message>
+        <source>Serve AI clients over HTTP (Streamable HTTP at /mcp)</source>
+        <translation>KI-Clients über HTTP bedienen (Streamable HTTP unter /mcp)</translation>
+    </message>
+    <message>
+        <source>TLS certificate</source>
+        <translation>TLS-Zertifikat</translation>
+    </message>
+    <message>
+        <source>TLS private key</source>
+        <translation>Privater TLS-Schlüssel</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <source>The safe choices are already made; change them only if you know why.</source>
+        <translation>Die sicheren Einstellungen sind bereits gewählt; ändern Sie sie nur, wenn Sie wissen, warum.</translation>
+    </message>
+    <message>
+        <source>Production (recommended)</source>
+        <translation>Production (empfohlen)</translation>
+    </message>
+    <message>
+        <source>Staging</source>
+        <translation>Staging</translation>
+    </message>
+    <message>
+        <source>Development</source>
+        <translation>Development</translation>
+    </message>
+    <message>
+        <source>Security level:</source>
+        <translation>Sicherheitsstufe:</translation>
+    </message>
+    <message>
+        <source>Claude Desktop does not need it (it starts HomeWarden itself). 127.0.0.1 keeps it to this computer; another address lets other computers in, and then TLS is required at production level.</source>
+        <translation>Claude Desktop braucht ihn nicht (es startet HomeWarden selbst). 127.0.0.1 beschränkt ihn auf diesen Computer; eine andere Adresse lässt andere Computer zu, und dann ist auf der Stufe production TLS erforderlich.</translation>
+    </message>
+    <message>
+        <source>Address:</source>
+        <translation>Adresse:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>None (not needed on 127.0.0.1)</source>
+        <translation>Keine (auf 127.0.0.1 nicht nötig)</translation>
+    </message>
+    <message>
+        <source>TLS certificate:</source>
+        <translation>TLS-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>TLS private key:</source>
+        <translation>Privater TLS-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>Every AI client needs a key; secrets come only from the keychain; a server reachable from other computers must use TLS.</source>
+        <translation>Jeder KI-Client braucht einen Schlüssel; Geheimnisse kommen nur aus dem Schlüsselbund; ein Server, der von anderen Computern erreichbar ist, muss TLS verwenden.</translation>
+    </message>
+    <message>
+        <source>Every AI client needs a key, but the server may run without TLS on your network: for trying things out.</source>
+        <translation>Jeder KI-Client braucht einen Schlüssel, aber der Server darf in Ihrem Netzwerk ohne TLS laufen: zum Ausprobieren.</translation>
+    </message>
+    <message>
+        <source>For developers only: no key needed on this computer, secrets may come from environment variables, no rate limit. Do not use it with a real home.</source>
+        <translation>Nur für Entwickler: Auf diesem Computer ist kein Schlüssel nötig, Geheimnisse dürfen aus Umgebungsvariablen kommen, keine Ratenbegrenzung. Nicht mit einem echten Zuhause verwenden.</translation>
+    </message>
+</context>
+<context>
     <name>ServeCommand</name>
-    <message>
-        <source>No PEM certificate could be read from %1.</source>
-        <translation>Aus %1 konnte kein PEM-Zertifikat gelesen werden.</translation>
-    </message>
-    <message>
-        <source>The key file %1 cannot be read.</source>
-        <translation>Die Schlüsseldatei %1 kann nicht gelesen werden.</translation>
-    </message>
-    <message>
-        <source>No unencrypted PEM private key could be read from %1.</source>
-        <translation>Aus %1 konnte kein unverschlüsselter privater PEM-Schlüssel gelesen werden.</translation>
-    </message>
     <message>
         <source>Serve MCP over Streamable HTTP at /mcp (default http://127.0.0.1:3001/mcp).</source>
         <translation>Stellt MCP über Streamable HTTP unter /mcp bereit (Standard: http://127.0.0.1:3001/mcp).</translation>
@@ -1989,24 +2716,206 @@ Backend: %1
         <source>server/port in homewarden.ini must be between 1 and 65535; HomeWarden uses %1.</source>
         <translation>server/port in homewarden.ini muss zwischen 1 und 65535 liegen; HomeWarden verwendet %1.</translation>
     </message>
+    <message>
+        <source>server/enabled &apos;%1&apos; in homewarden.ini is neither true nor false; HomeWarden does not serve over HTTP.</source>
+        <translation>server/enabled „%1“ in homewarden.ini ist weder true noch false; HomeWarden stellt nichts über HTTP bereit.</translation>
+    </message>
 </context>
 <context>
-    <name>SettingsPlaceholderDialog</name>
+    <name>SettingsDialog</name>
     <message>
         <source>Settings — HomeWarden</source>
         <translation>Einstellungen – HomeWarden</translation>
     </message>
     <message>
-        <source>The settings window is not built yet.</source>
-        <translation>Das Einstellungsfenster gibt es noch nicht.</translation>
+        <source>Settings cannot be saved here: %1</source>
+        <translation>Einstellungen können hier nicht gespeichert werden: %1</translation>
     </message>
     <message>
-        <source>HomeWarden reads its settings from %1: the [server] group (host, port, allow_origins), [homeassistant] and [loxone]. Edit the file and restart HomeWarden. Secrets go into the OS keychain with &apos;homewarden secrets set&apos;.</source>
-        <translation>HomeWarden liest seine Einstellungen aus %1: die Gruppe [server] (host, port, allow_origins), [homeassistant] und [loxone]. Bearbeiten Sie die Datei und starten Sie HomeWarden neu. Geheimnisse kommen mit „homewarden secrets set“ in den Schlüsselbund des Systems.</translation>
+        <source>HTTP server</source>
+        <translation>HTTP-Server</translation>
     </message>
     <message>
-        <source>Open Folder</source>
-        <translation>Ordner öffnen</translation>
+        <source>Serve MCP over HTTP</source>
+        <translation>MCP über HTTP bereitstellen</translation>
+    </message>
+    <message>
+        <source>When it is off, MCP clients on this computer still reach HomeWarden over stdio.</source>
+        <translation>Wenn er aus ist, erreichen MCP-Clients auf diesem Computer HomeWarden weiter über stdio.</translation>
+    </message>
+    <message>
+        <source>127.0.0.1: this computer only. 0.0.0.0: every network.</source>
+        <translation>127.0.0.1: nur dieser Computer. 0.0.0.0: alle Netzwerke.</translation>
+    </message>
+    <message>
+        <source>Listen on:</source>
+        <translation>Lauschen auf:</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>Port:</translation>
+    </message>
+    <message>
+        <source>TLS certificate (PEM)</source>
+        <translation>TLS-Zertifikat (PEM)</translation>
+    </message>
+    <message>
+        <source>TLS certificate:</source>
+        <translation>TLS-Zertifikat:</translation>
+    </message>
+    <message>
+        <source>TLS private key (PEM)</source>
+        <translation>Privater TLS-Schlüssel (PEM)</translation>
+    </message>
+    <message>
+        <source>TLS private key:</source>
+        <translation>Privater TLS-Schlüssel:</translation>
+    </message>
+    <message>
+        <source>https://example.org</source>
+        <translation>https://example.org</translation>
+    </message>
+    <message>
+        <source>Allowed web origins:</source>
+        <translation>Erlaubte Web-Origins:</translation>
+    </message>
+    <message>
+        <source>One per line, besides this computer&apos;s own. Web pages from any other origin are refused.</source>
+        <translation>Einer pro Zeile, zusätzlich zu denen dieses Computers. Webseiten anderer Origins werden abgewiesen.</translation>
+    </message>
+    <message>
+        <source>Security</source>
+        <translation>Sicherheit</translation>
+    </message>
+    <message>
+        <source>Development</source>
+        <translation>Development</translation>
+    </message>
+    <message>
+        <source>Staging</source>
+        <translation>Staging</translation>
+    </message>
+    <message>
+        <source>Production</source>
+        <translation>Production</translation>
+    </message>
+    <message>
+        <source>Security level:</source>
+        <translation>Sicherheitsstufe:</translation>
+    </message>
+    <message>
+        <source>Record the parameters of tool calls in the audit trail</source>
+        <translation>Parameter von Tool-Aufrufen im Prüfprotokoll aufzeichnen</translation>
+    </message>
+    <message>
+        <source>They can contain personal data, such as names of rooms and people.</source>
+        <translation>Sie können personenbezogene Daten enthalten, etwa Namen von Räumen und Personen.</translation>
+    </message>
+    <message>
+        <source>The level and parameter recording apply to each HomeWarden process from its next start.</source>
+        <translation>Stufe und Parameteraufzeichnung gelten für jeden HomeWarden-Prozess ab seinem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Desktop</source>
+        <translation>Desktop</translation>
+    </message>
+    <message>
+        <source>Start HomeWarden when I log in</source>
+        <translation>HomeWarden bei meiner Anmeldung starten</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>Language:</source>
+        <translation>Sprache:</translation>
+    </message>
+    <message>
+        <source>A new language applies the next time HomeWarden starts.</source>
+        <translation>Eine neue Sprache gilt ab dem nächsten Start von HomeWarden.</translation>
+    </message>
+    <message>
+        <source>%1.
+HOMEWARDEN_SECURITY_LEVEL sets %2 for processes started with it.</source>
+        <translation>%1.
+HOMEWARDEN_SECURITY_LEVEL setzt %2 für damit gestartete Prozesse.</translation>
+    </message>
+    <message>
+        <source>Nothing changed.</source>
+        <translation>Nichts geändert.</translation>
+    </message>
+    <message>
+        <source>Saved. The HTTP server now follows the new settings; the rest applies at the next start.</source>
+        <translation>Gespeichert. Der HTTP-Server folgt jetzt den neuen Einstellungen; der Rest gilt ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>Saved. The HTTP server now follows the new settings.</source>
+        <translation>Gespeichert. Der HTTP-Server folgt jetzt den neuen Einstellungen.</translation>
+    </message>
+    <message>
+        <source>Saved. The change applies the next time HomeWarden starts.</source>
+        <translation>Gespeichert. Die Änderung gilt ab dem nächsten Start von HomeWarden.</translation>
+    </message>
+    <message>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsInput</name>
+    <message>
+        <source>&apos;%1&apos; is not an IP address: use 127.0.0.1 for this computer only, or 0.0.0.0 for every network.</source>
+        <translation>„%1“ ist keine IP-Adresse: Verwenden Sie 127.0.0.1 nur für diesen Computer oder 0.0.0.0 für alle Netzwerke.</translation>
+    </message>
+    <message>
+        <source>The port must be a number from 1 to 65535.</source>
+        <translation>Der Port muss eine Zahl von 1 bis 65535 sein.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a web origin; write one per line, like https://example.org.</source>
+        <translation>„%1“ ist kein Web-Origin; schreiben Sie einen pro Zeile, etwa https://example.org.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupCommit</name>
+    <message>
+        <source>Nothing was saved because the audit trail cannot be opened; check that %1 can be written.</source>
+        <translation>Es wurde nichts gespeichert, weil das Prüfprotokoll nicht geöffnet werden kann; prüfen Sie, ob %1 beschreibbar ist.</translation>
+    </message>
+    <message>
+        <source>The Home Assistant token is stored in the keychain.</source>
+        <translation>Das Home-Assistant-Token ist im Schlüsselbund gespeichert.</translation>
+    </message>
+    <message>
+        <source>The Loxone password is stored in the keychain.</source>
+        <translation>Das Loxone-Passwort ist im Schlüsselbund gespeichert.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n setting(s) saved to %1.</source>
+        <translation>
+            <numerusform>%n Einstellung in %1 gespeichert.</numerusform>
+            <numerusform>%n Einstellungen in %1 gespeichert.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Claude Desktop uses the new key %1 (role %2); restart Claude Desktop to pick up the change.</source>
+        <translation>Claude Desktop verwendet den neuen Schlüssel %1 (Rolle %2); starten Sie Claude Desktop neu, damit es die Änderung übernimmt.</translation>
+    </message>
+    <message>
+        <source>HomeWarden starts when you log in.</source>
+        <translation>HomeWarden startet bei Ihrer Anmeldung.</translation>
+    </message>
+    <message>
+        <source>HomeWarden no longer starts when you log in.</source>
+        <translation>HomeWarden startet nicht mehr bei Ihrer Anmeldung.</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <source>HomeWarden setup</source>
+        <translation>HomeWarden-Einrichtung</translation>
     </message>
 </context>
 <context>
@@ -2252,6 +3161,25 @@ Führen Sie „homewarden resume all“ aus, um ihn aufzuheben.
     </message>
 </context>
 <context>
+    <name>TlsFiles</name>
+    <message>
+        <source>HTTPS needs both a certificate file and a private key file.</source>
+        <translation>HTTPS braucht sowohl eine Zertifikatsdatei als auch eine Datei mit dem privaten Schlüssel.</translation>
+    </message>
+    <message>
+        <source>No PEM certificate could be read from %1.</source>
+        <translation>Aus %1 konnte kein PEM-Zertifikat gelesen werden.</translation>
+    </message>
+    <message>
+        <source>The key file %1 cannot be read.</source>
+        <translation>Die Schlüsseldatei %1 kann nicht gelesen werden.</translation>
+    </message>
+    <message>
+        <source>No unencrypted PEM private key could be read from %1.</source>
+        <translation>Aus %1 konnte kein unverschlüsselter privater PEM-Schlüssel gelesen werden.</translation>
+    </message>
+</context>
+<context>
     <name>TrayIcon</name>
     <message>
         <source>Quit HomeWarden</source>
@@ -2320,12 +3248,59 @@ Führen Sie „homewarden resume all“ aus, um ihn aufzuheben.
         <source>Still no system tray: HomeWarden serves without an icon; use &apos;homewarden status&apos;, &apos;homewarden stop&apos; and &apos;homewarden resume&apos; in a terminal, or add a tray (notification area) to your panel and start HomeWarden again.</source>
         <translation>Immer noch kein Infobereich: HomeWarden arbeitet ohne Symbol weiter; verwenden Sie „homewarden status“, „homewarden stop“ und „homewarden resume“ in einem Terminal, oder fügen Sie Ihrer Leiste einen Infobereich (Benachrichtigungsfeld) hinzu und starten Sie HomeWarden erneut.</translation>
     </message>
+    <message>
+        <source>Setup wizard…</source>
+        <translation>Einrichtungsassistent…</translation>
+    </message>
+</context>
+<context>
+    <name>TrayNotifier</name>
+    <message>
+        <source> The last came from %1.</source>
+        <translation> Die letzte kam von %1.</translation>
+    </message>
+    <message>
+        <source>Failed logins</source>
+        <translation>Fehlgeschlagene Anmeldungen</translation>
+    </message>
+    <message>
+        <source>%1 failed logins within a minute.</source>
+        <translation>%1 fehlgeschlagene Anmeldungen innerhalb einer Minute.</translation>
+    </message>
+    <message>
+        <source> The audit log has the details.</source>
+        <translation> Die Einzelheiten stehen im Prüfprotokoll.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; (%2) expires within a day.</source>
+        <translation>„%1“ (%2) läuft innerhalb eines Tages ab.</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; (%2) expires in %3 days.</source>
+        <translation>„%1“ (%2) läuft in %3 Tagen ab.</translation>
+    </message>
+    <message>
+        <source>An API key expires soon</source>
+        <translation>Ein API-Schlüssel läuft bald ab</translation>
+    </message>
+    <message>
+        <source>%1 API keys expire soon</source>
+        <translation>%1 API-Schlüssel laufen bald ab</translation>
+    </message>
+    <message>
+        <source>Give the clients new keys in the API keys window.</source>
+        <translation>Geben Sie den Clients im Fenster „API-Schlüssel“ neue Schlüssel.</translation>
+    </message>
 </context>
 <context>
     <name>TrayServer</name>
     <message>
         <source>HomeWarden cannot check keys, so it does not serve: %1</source>
         <translation>HomeWarden kann keine Schlüssel prüfen und stellt deshalb nichts bereit: %1</translation>
+    </message>
+    <message>
+        <source>The HTTP server is turned off in Settings.</source>
+        <translation>Der HTTP-Server ist in den Einstellungen ausgeschaltet.</translation>
     </message>
 </context>
 <context>
@@ -2436,6 +3411,21 @@ Führen Sie „homewarden resume all“ aus, um ihn aufzuheben.
     </message>
 </context>
 <context>
+    <name>WelcomePage</name>
+    <message>
+        <source>Welcome to HomeWarden</source>
+        <translation>Willkommen bei HomeWarden</translation>
+    </message>
+    <message>
+        <source>HomeWarden is the guarded gate between AI assistants and your home.</source>
+        <translation>HomeWarden ist das bewachte Tor zwischen KI-Assistenten und Ihrem Zuhause.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;AI assistants such as Claude Desktop reach your Home Assistant and your Loxone Miniserver only through HomeWarden. It checks every request against the key the assistant uses, records it in an audit trail you can read, and lets you cut the assistants off with one click in the tray.&lt;/p&gt;&lt;p&gt;When you press Finish, this wizard will:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;store the Home Assistant token and the Loxone password in this computer&apos;s keychain (never in a file);&lt;/li&gt;&lt;li&gt;write the addresses, the security level and the server settings to HomeWarden&apos;s settings file, each change recorded in the audit trail;&lt;/li&gt;&lt;li&gt;if you choose so, create a key for Claude Desktop and add HomeWarden to its configuration file (a backup of the file is kept);&lt;/li&gt;&lt;li&gt;if you choose so, start HomeWarden when you log in.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Nothing is changed before you press Finish.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;KI-Assistenten wie Claude Desktop erreichen Ihr Home Assistant und Ihren Loxone Miniserver nur über HomeWarden. Es prüft jede Anfrage anhand des Schlüssels, den der Assistent verwendet, zeichnet sie in einem Prüfprotokoll auf, das Sie lesen können, und lässt Sie den Assistenten mit einem Klick im Infobereich den Zugriff entziehen.&lt;/p&gt;&lt;p&gt;Wenn Sie auf „Abschließen“ klicken, wird dieser Assistent:&lt;/p&gt;&lt;ul&gt;&lt;li&gt;das Home-Assistant-Token und das Loxone-Passwort im Schlüsselbund dieses Computers speichern (nie in einer Datei);&lt;/li&gt;&lt;li&gt;die Adressen, die Sicherheitsstufe und die Servereinstellungen in die Einstellungsdatei von HomeWarden schreiben und jede Änderung im Prüfprotokoll festhalten;&lt;/li&gt;&lt;li&gt;auf Wunsch einen Schlüssel für Claude Desktop erstellen und HomeWarden in dessen Konfigurationsdatei eintragen (eine Sicherungskopie der Datei wird aufbewahrt);&lt;/li&gt;&lt;li&gt;auf Wunsch HomeWarden bei Ihrer Anmeldung starten.&lt;/li&gt;&lt;/ul&gt;&lt;p&gt;Vor dem Klick auf „Abschließen“ wird nichts geändert.&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>No graphical session was found: start HomeWarden from your desktop, or use &apos;homewarden --stdio&apos; or &apos;homewarden status&apos; in a terminal.</source>
@@ -2452,6 +3442,22 @@ Führen Sie „homewarden resume all“ aus, um ihn aufzuheben.
     <message>
         <source>homewarden-tray takes no arguments; see &apos;homewarden --help&apos;.</source>
         <translation>homewarden-tray nimmt keine Argumente an; siehe „homewarden --help“.</translation>
+    </message>
+    <message>
+        <source>There is no setup page &apos;%1&apos;.</source>
+        <translation>Es gibt keine Einrichtungsseite „%1“.</translation>
+    </message>
+    <message>
+        <source>Open a window at start (for screenshots).</source>
+        <translation>Öffnet beim Start ein Fenster (für Bildschirmfotos).</translation>
+    </message>
+    <message>
+        <source>Open the setup wizard.</source>
+        <translation>Öffnet den Einrichtungsassistenten.</translation>
+    </message>
+    <message>
+        <source>Show one setup page (for screenshots).</source>
+        <translation>Zeigt eine einzelne Einrichtungsseite (für Bildschirmfotos).</translation>
     </message>
 </context>
 </TS>
