@@ -274,10 +274,6 @@
         <translation>Laut Anker enthält das Prüfprotokoll %1 Einträge, tatsächlich sind es %2: Der Anker wurde verändert.</translation>
     </message>
     <message>
-        <source>Row %1 does not belong in the trail: it comes before row 1.</source>
-        <translation>Eintrag %1 gehört nicht in das Prüfprotokoll: Er liegt vor Eintrag 1.</translation>
-    </message>
-    <message>
         <source>Row 1 is missing (the trail starts at row 2).</source>
         <translation>Eintrag 1 fehlt (das Prüfprotokoll beginnt bei Eintrag 2).</translation>
     </message>
@@ -300,6 +296,14 @@
     <message>
         <source>The audit trail cannot be written out (%1).</source>
         <translation>Das Prüfprotokoll kann nicht in die Datei geschrieben werden (%1).</translation>
+    </message>
+    <message>
+        <source>Old audit events cannot be deleted (%1).</source>
+        <translation>Alte Einträge des Prüfprotokolls können nicht gelöscht werden (%1).</translation>
+    </message>
+    <message>
+        <source>Row %1 does not belong in the trail: it comes before row %2.</source>
+        <translation>Eintrag %1 gehört nicht in das Prüfprotokoll: Er liegt vor Eintrag %2.</translation>
     </message>
 </context>
 <context>
@@ -339,6 +343,13 @@
     <message>
         <source>Reason</source>
         <translation>Grund</translation>
+    </message>
+</context>
+<context>
+    <name>AuditRetention</name>
+    <message>
+        <source>Audit events older than %1 days deleted: %2.</source>
+        <translation>Einträge des Prüfprotokolls gelöscht, die älter als %1 Tage sind: %2.</translation>
     </message>
 </context>
 <context>
@@ -2812,10 +2823,6 @@ Backend: %1
         <translation>Sie können personenbezogene Daten enthalten, etwa Namen von Räumen und Personen.</translation>
     </message>
     <message>
-        <source>The level and parameter recording apply to each HomeWarden process from its next start.</source>
-        <translation>Stufe und Parameteraufzeichnung gelten für jeden HomeWarden-Prozess ab seinem nächsten Start.</translation>
-    </message>
-    <message>
         <source>Desktop</source>
         <translation>Desktop</translation>
     </message>
@@ -2860,6 +2867,22 @@ HOMEWARDEN_SECURITY_LEVEL setzt %2 für damit gestartete Prozesse.</translation>
     <message>
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> Tage</translation>
+    </message>
+    <message>
+        <source>Keep every event</source>
+        <translation>Alle Einträge behalten</translation>
+    </message>
+    <message>
+        <source>Keep audit events for:</source>
+        <translation>Einträge des Prüfprotokolls behalten für:</translation>
+    </message>
+    <message>
+        <source>The level and parameter recording apply to each HomeWarden process from its next start. Older audit events are deleted when the tray starts and once a day; the trail stays verifiable.</source>
+        <translation>Stufe und Parameteraufzeichnung gelten für jeden HomeWarden-Prozess ab seinem nächsten Start. Ältere Einträge des Prüfprotokolls werden beim Start des Infobereichs und einmal täglich gelöscht; das Protokoll bleibt prüfbar.</translation>
     </message>
 </context>
 <context>

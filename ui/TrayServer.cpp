@@ -1,5 +1,6 @@
 #include "TrayServer.h"
 
+#include "AuditRetention.h"
 #include "SecurityStack.h"
 #include "ServerHost.h"
 #include "ServerSettings.h"
@@ -31,6 +32,10 @@ void TrayServer::start()
 {
     listen();
     m_tools->start();
+    if (m_security) {
+        m_retention = std::make_unique<AuditRetention>(m_stateDirectory, m_security->auditTrail());
+        m_retention->start();
+    }
 }
 
 void TrayServer::restartServer()

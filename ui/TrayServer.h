@@ -7,6 +7,7 @@
 
 #include <memory>
 
+class AuditRetention;
 class BackendHub;
 class KillSwitch;
 class SecurityStack;
@@ -43,6 +44,7 @@ private:
     QString m_stateDirectory;
     ServerState m_serverState;
     std::unique_ptr<SecurityStack> m_security;
+    std::unique_ptr<AuditRetention> m_retention; // [audit] retention_days, through m_security
     std::unique_ptr<ServerTools> m_tools;
     std::unique_ptr<ServerHost> m_host; // destroyed first: it audits through m_security
 };

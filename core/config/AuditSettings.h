@@ -8,7 +8,11 @@
 namespace AuditSettings {
 
 inline constexpr char RECORD_PARAMETERS_KEY[] = "audit/record_parameters";
+// retention_days=N deletes events older than N days (the tray does it at start and daily);
+// absent, 0 or anything but a whole number of days keeps the whole trail.
+inline constexpr char RETENTION_DAYS_KEY[] = "audit/retention_days";
 
 bool recordsParameters(const QString &stateDirectory);
+int retentionDays(const QString &stateDirectory);
 
 } // namespace AuditSettings

@@ -17,7 +17,7 @@ const QStringList &AuditEvent::names()
             QLatin1String(KEY_REVOKED), QLatin1String(KILLSWITCH_ENGAGED),
             QLatin1String(KILLSWITCH_RELEASED), QLatin1String(BACKEND_ERROR),
             QLatin1String(CONFIG_CHANGED), QLatin1String(SERVER_STARTED),
-            QLatin1String(SERVER_STOPPED)};
+            QLatin1String(SERVER_STOPPED), QLatin1String(AUDIT_PRUNED)};
     return all;
 }
 

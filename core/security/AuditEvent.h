@@ -23,6 +23,8 @@ struct AuditEvent
     static constexpr char CONFIG_CHANGED[] = "config.changed";
     static constexpr char SERVER_STARTED[] = "server.started";
     static constexpr char SERVER_STOPPED[] = "server.stopped";
+    // Retention deleted old rows (AuditLog::prune); the reason says how many and up to when.
+    static constexpr char AUDIT_PRUNED[] = "audit.pruned";
 
     QDateTime timestamp; // UTC; AuditTrail::append() stamps it when left invalid
     QString event;

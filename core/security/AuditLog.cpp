@@ -43,19 +43,30 @@ AuditRecord recordAt(const QSqlQuery &query)
     return record;
 }
 
-// Ends the read transaction of verify() however it returns.
-class ReadTransaction
+// Ends the transaction of verify() or prune() however it returns: rolled back unless committed.
+class ScopedTransaction
 {
 public:
-    explicit ReadTransaction(const QSqlDatabase &db)
+    explicit ScopedTransaction(const QSqlDatabase &db)
         : m_db(db)
     { }
-    ~ReadTransaction()
+    ~ScopedTransaction()
     {
         if (m_begun)
             execSql(m_db, QStringLiteral("ROLLBACK"), nullptr);
     }
-    bool begin(QString *error) { return m_begun = execSql(m_db, QStringLiteral("BEGIN"), error); }
+    // "BEGIN" for a snapshot to read; "BEGIN IMMEDIATE" to write.
+    bool begin(const QString &statement, QString *error)
+    {
+        return m_begun = execSql(m_db, statement, error);
+    }
+    bool commit(QString *error)
+    {
+        if (!execSql(m_db, QStringLiteral("COMMIT"), error))
+            return false;
+        m_begun = false;
+        return true;
+    }
 
 private:
     QSqlDatabase m_db;
@@ -326,19 +337,25 @@ AuditLog::Verification AuditLog::verify() const
 
     const QSqlDatabase db = m_database->connection();
     // One snapshot for the anchor and every row: a writer committing meanwhile changes both.
-    ReadTransaction transaction(db);
+    ScopedTransaction transaction(db);
     QString detail;
-    if (!transaction.begin(&detail))
+    if (!transaction.begin(QStringLiteral("BEGIN"), &detail))
         return unreadable(detail);
 
     QSqlQuery anchor(db);
-    if (!anchor.exec(QStringLiteral(
-                "SELECT last_seq, row_count, last_hash FROM audit_anchor WHERE id = 1")))
+    if (!anchor.exec(QStringLiteral("SELECT last_seq, row_count, last_hash, first_seq, base_hash "
+                                    "FROM audit_anchor WHERE id = 1")))
         return unreadable(anchor.lastError().text());
     const bool hasAnchor = anchor.next();
     const qint64 anchorLastSeq = hasAnchor ? anchor.value(0).toLongLong() : 0;
     const qint64 anchorRowCount = hasAnchor ? anchor.value(1).toLongLong() : 0;
     const QByteArray anchorHash = hasAnchor ? anchor.value(2).toByteArray() : QByteArray();
+    // Where the trail starts after retention pruned older rows, and the hash its first row
+    // follows.
+    const qint64 firstSeq = hasAnchor ? qMax<qint64>(1, anchor.value(3).toLongLong()) : 1;
+    const QByteArray baseHash = hasAnchor && !anchor.value(4).isNull()
+            ? anchor.value(4).toByteArray()
+            : AuditChain::genesisHash();
     anchor.finish();
 
     // The text columns as stored bytes (CAST AS BLOB): exactly what the writer hashed, with
@@ -355,8 +372,8 @@ AuditLog::Verification AuditLog::verify() const
     // much as hashing, so a million rows take half the time they would on one core.
     ChunkChecker checker;
     Chunk chunk;
-    QByteArray lastHash = AuditChain::genesisHash();
-    qint64 expected = 1;
+    QByteArray lastHash = baseHash;
+    qint64 expected = firstSeq;
     std::optional<qint64> gapAt; // the first missing row, or a row that comes before row 1
     QString gapReason;
     bool readToTheEnd = false;
@@ -368,7 +385,7 @@ AuditLog::Verification AuditLog::verify() const
         const qint64 seq = rows.value(Seq).toLongLong();
         if (seq != expected) {
             gapAt = seq < expected ? seq : expected;
-            gapReason = describeGap(expected, seq);
+            gapReason = describeGap(expected, seq, firstSeq);
             break;
         }
         if (chunk.ends.isEmpty())
@@ -406,6 +423,7 @@ AuditLog::Verification AuditLog::verify() const
         return unreadable(rows.lastError().text());
 
     const qint64 last = expected - 1;
+    const qint64 held = last - firstSeq + 1;
     if (!hasAnchor) {
         return broken(0, last,
                 tr("The anchor of the audit trail was deleted, so rows cut off its end would "
@@ -413,7 +431,7 @@ AuditLog::Verification AuditLog::verify() const
     }
     if (anchorLastSeq > last) {
         return broken(last + 1, last,
-                last == 0 ? tr("The trail is empty but its anchor says %1 rows ending at row "
+                held == 0 ? tr("The trail is empty but its anchor says %1 rows ending at row "
                                "%2: rows were cut off the end.")
                                     .arg(anchorRowCount)
                                     .arg(anchorLastSeq)
@@ -434,22 +452,75 @@ AuditLog::Verification AuditLog::verify() const
                                "that row was changed after it was written.")
                                     .arg(last));
     }
-    if (anchorRowCount != last) {
+    if (anchorRowCount != held) {
         return broken(0, last,
                 tr("The anchor says the trail holds %1 rows but it holds %2: the anchor was "
                    "changed.")
                         .arg(anchorRowCount)
-                        .arg(last));
+                        .arg(held));
     }
     result.ok = true;
-    result.rowsChecked = last;
+    result.rowsChecked = held;
     return result;
 }
 
-QString AuditLog::describeGap(qint64 expected, qint64 seq)
+qint64 AuditLog::prune(const QDateTime &olderThan, QString *error)
+{
+    const QSqlDatabase db = m_database->connection();
+    const auto failed = [error](const QSqlQuery &query) {
+        if (error)
+            *error = tr("Old audit events cannot be deleted (%1).").arg(query.lastError().text());
+        return qint64(-1);
+    };
+    // Immediate: the writer appends meanwhile in other processes, and the anchor's count must
+    // not lose their rows.
+    ScopedTransaction transaction(db);
+    QString detail;
+    if (!transaction.begin(QStringLiteral("BEGIN IMMEDIATE"), &detail)) {
+        if (error)
+            *error = tr("Old audit events cannot be deleted (%1).").arg(detail);
+        return -1;
+    }
+    QSqlQuery query(db);
+    query.prepare(QStringLiteral("SELECT seq, hash FROM audit WHERE ts < ? AND seq < "
+                                 "(SELECT max(seq) FROM audit) ORDER BY seq DESC LIMIT 1"));
+    query.addBindValue(olderThan.toMSecsSinceEpoch());
+    if (!query.exec())
+        return failed(query);
+    if (!query.next())
+        return 0;
+    const qint64 lastPruned = query.value(0).toLongLong();
+    const QByteArray baseHash = query.value(1).toByteArray();
+    query.finish();
+
+    if (!query.prepare(QStringLiteral("DELETE FROM audit WHERE seq <= ?")))
+        return failed(query);
+    query.addBindValue(lastPruned);
+    if (!query.exec())
+        return failed(query);
+    const qint64 pruned = query.numRowsAffected();
+    if (!query.prepare(QStringLiteral("UPDATE audit_anchor SET first_seq = ?, base_hash = ?, "
+                                      "row_count = row_count - ? WHERE id = 1")))
+        return failed(query);
+    query.addBindValue(lastPruned + 1);
+    query.addBindValue(baseHash);
+    query.addBindValue(pruned);
+    if (!query.exec())
+        return failed(query);
+    if (!transaction.commit(&detail)) {
+        if (error)
+            *error = tr("Old audit events cannot be deleted (%1).").arg(detail);
+        return -1;
+    }
+    return pruned;
+}
+
+QString AuditLog::describeGap(qint64 expected, qint64 seq, qint64 firstSeq)
 {
     if (seq < expected)
-        return tr("Row %1 does not belong in the trail: it comes before row 1.").arg(seq);
+        return tr("Row %1 does not belong in the trail: it comes before row %2.")
+                .arg(seq)
+                .arg(firstSeq);
     if (expected == 1) {
         return seq == 2 ? tr("Row 1 is missing (the trail starts at row 2).")
                         : tr("Rows 1 to %1 are missing (the trail starts at row %2).")

@@ -61,10 +61,16 @@ public:
     // transaction, so appends by other processes meanwhile neither disturb nor fail it.
     Verification verify() const;
 
+    // Retention: deletes the rows older than olderThan, always keeping the newest row, and
+    // moves the anchor's start past them (the first kept row's predecessor hash goes with
+    // it), so that verify() still checks every row that is left. Returns how many rows went,
+    // or -1 and *error. Audit the pruning (AuditEvent::AUDIT_PRUNED) through AuditTrail.
+    qint64 prune(const QDateTime &olderThan, QString *error = nullptr);
+
 private:
     explicit AuditLog(std::unique_ptr<StateDatabase> database);
 
-    static QString describeGap(qint64 expected, qint64 seq);
+    static QString describeGap(qint64 expected, qint64 seq, qint64 firstSeq);
     static QString addedReason(qint64 seq, qint64 anchorLastSeq);
 
     std::unique_ptr<StateDatabase> m_database;

@@ -71,6 +71,13 @@ CREATE TABLE kill_switch (
 );
 INSERT INTO kill_switch (scope, engaged) VALUES ('ha', 0), ('loxone', 0), ('all', 0);
 )"),
+            // 3: audit retention (AuditLog::prune). The trail then starts at first_seq, whose
+            // row follows base_hash (NULL: the genesis hash), and row_count counts the rows
+            // still held.
+            QStringLiteral(R"(
+ALTER TABLE audit_anchor ADD COLUMN first_seq INTEGER NOT NULL DEFAULT 1;
+ALTER TABLE audit_anchor ADD COLUMN base_hash BLOB;
+)"),
     };
     return steps;
 }

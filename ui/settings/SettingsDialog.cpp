@@ -18,6 +18,7 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QVBoxLayout>
 
 namespace {
@@ -124,8 +125,16 @@ QWidget *SettingsDialog::createSecurityGroup()
     m_recordParameters->setToolTip(tr("They can contain personal data, such as names of rooms "
                                       "and people."));
     form->addRow(m_recordParameters);
+    m_retentionDays = new QSpinBox(group);
+    m_retentionDays->setObjectName(QStringLiteral("retentionDays"));
+    m_retentionDays->setRange(0, 36500);
+    m_retentionDays->setSuffix(tr(" days"));
+    m_retentionDays->setSpecialValueText(tr("Keep every event"));
+    form->addRow(tr("Keep audit events for:"), m_retentionDays);
     form->addRow(noteLabel(tr("The level and parameter recording apply to each HomeWarden "
-                              "process from its next start."),
+                              "process from its next start. Older audit events are deleted "
+                              "when the tray starts and once a day; the trail stays "
+                              "verifiable."),
             group));
     connect(m_level, &QComboBox::currentIndexChanged, this, &SettingsDialog::updateLevelSummary);
     return group;
@@ -160,6 +169,7 @@ void SettingsDialog::fill(const SettingsInput &input)
     m_origins->setPlainText(input.allowedOrigins.join(QLatin1Char('\n')));
     m_level->setCurrentIndex(m_level->findData(int(input.level)));
     m_recordParameters->setChecked(input.recordParameters);
+    m_retentionDays->setValue(input.retentionDays);
     m_startAtLogin->setChecked(input.startAtLogin);
     m_language->setCurrentIndex(qMax(0, m_language->findData(input.language)));
     updateLevelSummary();
@@ -180,6 +190,7 @@ SettingsInput SettingsDialog::input() const
     }
     input.level = SecurityLevel(m_level->currentData().toInt());
     input.recordParameters = m_recordParameters->isChecked();
+    input.retentionDays = m_retentionDays->value();
     input.startAtLogin = m_startAtLogin->isChecked();
     input.language = m_language->currentData().toString();
     return input;

@@ -10,6 +10,7 @@ class AuditTrail;
 class FilePathField;
 class MessageLabel;
 class QCheckBox;
+class QSpinBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -62,6 +63,7 @@ private:
     QComboBox *m_level = nullptr;
     QLabel *m_levelSummary = nullptr;
     QCheckBox *m_recordParameters = nullptr;
+    QSpinBox *m_retentionDays = nullptr;
     QCheckBox *m_startAtLogin = nullptr;
     QComboBox *m_language = nullptr;
     MessageLabel *m_message = nullptr;

@@ -46,6 +46,7 @@ SettingsInput SettingsInput::load(const QString &stateDirectory)
             ini.value(QLatin1String(SecurityLevels::INI_KEY)).toString().trimmed());
     input.level = level.value_or(SecurityLevel::Production);
     input.recordParameters = AuditSettings::recordsParameters(stateDirectory);
+    input.retentionDays = AuditSettings::retentionDays(stateDirectory);
     input.language = LanguageSetting::configured(stateDirectory);
     input.startAtLogin = AutostartEntry::isEnabled();
     return input;
@@ -108,5 +109,8 @@ void SettingsInput::stage(const SettingsInput &before, ConfigChange *change) con
     stageIf(level != before.level, SecurityLevels::INI_KEY, SecurityLevels::name(level));
     stageIf(recordParameters != before.recordParameters, AuditSettings::RECORD_PARAMETERS_KEY,
             recordParameters);
+    // 0 removes the key: the whole trail is kept.
+    stageIf(retentionDays != before.retentionDays, AuditSettings::RETENTION_DAYS_KEY,
+            retentionDays > 0 ? QVariant(retentionDays) : QVariant());
     stageIf(language != before.language, LanguageSetting::INI_KEY, language);
 }

@@ -25,6 +25,7 @@ public:
     QStringList allowedOrigins;
     SecurityLevel level = SecurityLevel::Production;
     bool recordParameters = false;
+    int retentionDays = 0; // 0: keep every event
     QString language; // LanguageSetting::choices()
     bool startAtLogin = false;
 
