@@ -31,12 +31,6 @@ void ConfigChange::remove(const QString &key)
     set(key, QVariant());
 }
 
-QVariant ConfigChange::currentValue(const QString &key) const
-{
-    const QSettings ini(m_filePath, QSettings::IniFormat);
-    return ini.value(key);
-}
-
 // Both sides as the file will read back, so that 3001 and "3001" are no change.
 QString ConfigChange::display(const QVariant &value)
 {
@@ -49,9 +43,10 @@ QString ConfigChange::display(const QVariant &value)
 
 QStringList ConfigChange::changedKeys() const
 {
+    const QSettings ini(m_filePath, QSettings::IniFormat);
     QStringList keys;
     for (const Entry &entry : m_entries) {
-        if (display(currentValue(entry.key)) != display(entry.value))
+        if (display(ini.value(entry.key)) != display(entry.value))
             keys.append(entry.key);
     }
     return keys;

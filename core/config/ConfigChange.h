@@ -46,7 +46,6 @@ private:
     };
 
     static QString display(const QVariant &value);
-    QVariant currentValue(const QString &key) const;
 
     QString m_filePath;
     QString m_source;

@@ -45,6 +45,13 @@ bool Gatekeeper::isNewLogin(
     // trail (and cost the audit writer more than the request). Each refusal and each tool call
     // is still recorded one by one.
     constexpr qint64 LOGIN_AUDIT_INTERVAL_MS = 60000;
+    // Many addresses over a long run must not grow the table without end: forget those
+    // whose minute has passed.
+    if (m_loginsAudited.size() > 1024) {
+        m_loginsAudited.removeIf([&now](const auto &entry) {
+            return entry.value().msecsTo(now) >= LOGIN_AUDIT_INTERVAL_MS;
+        });
+    }
     QDateTime &last =
             m_loginsAudited[keyId + QLatin1Char('\n') + source + QLatin1Char('\n') + transport];
     if (last.isValid() && last <= now && last.msecsTo(now) < LOGIN_AUDIT_INTERVAL_MS)

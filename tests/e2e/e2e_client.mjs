@@ -20,6 +20,30 @@ export const textOf = (res) =>
     .map((c) => c.text)
     .join("\n");
 
+// Every JSON-RPC message a transport sends (">>") and receives ("<<"), on stderr.
+export function traceMessages(transport) {
+  const origSend = transport.send.bind(transport);
+  transport.send = (msg, opts) => {
+    console.error(`>> ${JSON.stringify(msg)}`);
+    return origSend(msg, opts);
+  };
+  // Protocol.connect() assigns transport.onmessage; wrap whatever it assigns.
+  let handler;
+  Object.defineProperty(transport, "onmessage", {
+    configurable: true,
+    get: () => handler,
+    set: (fn) => {
+      handler =
+        typeof fn === "function"
+          ? (msg, extra) => {
+              console.error(`<< ${JSON.stringify(msg)}`);
+              return fn(msg, extra);
+            }
+          : fn;
+    },
+  });
+}
+
 export class Tap {
   passed = 0;
   failed = 0;
@@ -56,27 +80,7 @@ export async function runE2e(
   const env = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
   const transport = new StdioClientTransport({ command: binary, args: serverArgs, env, stderr: "inherit" });
-  if (process.env.HOMEWARDEN_E2E_TRACE === "1") {
-    const origSend = transport.send.bind(transport);
-    transport.send = (msg, opts) => {
-      console.error(`>> ${JSON.stringify(msg)}`);
-      return origSend(msg, opts);
-    };
-    let handler;
-    Object.defineProperty(transport, "onmessage", {
-      configurable: true,
-      get: () => handler,
-      set: (fn) => {
-        handler =
-          typeof fn === "function"
-            ? (msg, extra) => {
-                console.error(`<< ${JSON.stringify(msg)}`);
-                return fn(msg, extra);
-              }
-            : fn;
-      },
-    });
-  }
+  if (process.env.HOMEWARDEN_E2E_TRACE === "1") traceMessages(transport);
   const client = new Client({ name, version: "0.0.0" }, { capabilities: {} });
   const reqOpts = { timeout: requestTimeoutMs };
   let closing = false;

@@ -27,6 +27,7 @@ import http from "node:http";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { CallToolResultSchema } from "@modelcontextprotocol/sdk/types.js";
+import { traceMessages } from "./e2e_client.mjs";
 
 const EXPECTED_PROTOCOL_VERSION = "2025-11-25";
 const GLOBAL_TIMEOUT_MS = 60_000;
@@ -163,27 +164,7 @@ function makeKey(...args) {
 const transport = new StreamableHTTPClientTransport(base, {
   requestInit: { headers: { Authorization: `Bearer ${key}` } },
 });
-if (trace) {
-  const origSend = transport.send.bind(transport);
-  transport.send = (msg, opts) => {
-    console.error(`>> ${JSON.stringify(msg)}`);
-    return origSend(msg, opts);
-  };
-  let handler;
-  Object.defineProperty(transport, "onmessage", {
-    configurable: true,
-    get: () => handler,
-    set: (fn) => {
-      handler =
-        typeof fn === "function"
-          ? (msg, extra) => {
-              console.error(`<< ${JSON.stringify(msg)}`);
-              return fn(msg, extra);
-            }
-          : fn;
-    },
-  });
-}
+if (trace) traceMessages(transport);
 const client = new Client({ name: "homewarden-e2e-sdk-http", version: "0.0.0" }, { capabilities: {} });
 // The SDK reports a standalone GET stream that ends (our DELETE ends it) as an error; not ours.
 client.onerror = (e) => {

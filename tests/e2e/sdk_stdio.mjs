@@ -22,6 +22,7 @@
 import { readFileSync } from "node:fs";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
+import { traceMessages } from "./e2e_client.mjs";
 import {
   CallToolResultSchema,
   ErrorCode,
@@ -110,28 +111,7 @@ transport.setProtocolVersion = (v) => {
   negotiatedProtocolVersion = v;
 };
 
-if (trace) {
-  const origSend = transport.send.bind(transport);
-  transport.send = (msg, opts) => {
-    console.error(`>> ${JSON.stringify(msg)}`);
-    return origSend(msg, opts);
-  };
-  // Protocol.connect() assigns transport.onmessage; wrap whatever it assigns.
-  let handler;
-  Object.defineProperty(transport, "onmessage", {
-    configurable: true,
-    get: () => handler,
-    set: (fn) => {
-      handler =
-        typeof fn === "function"
-          ? (msg, extra) => {
-              console.error(`<< ${JSON.stringify(msg)}`);
-              return fn(msg, extra);
-            }
-          : fn;
-    },
-  });
-}
+if (trace) traceMessages(transport);
 
 const client = new Client({ name: "homewarden-e2e-sdk", version: "0.0.0" }, { capabilities: {} });
 
