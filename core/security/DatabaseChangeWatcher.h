@@ -35,8 +35,6 @@ Q_SIGNALS:
     void changed();
 
 private:
-    qint64 dataVersion();
-
     std::unique_ptr<StateDatabase> m_database;
     QTimer m_timer;
     qint64 m_version = -1;

@@ -7,25 +7,40 @@
 
 LoginGuard::LoginGuard(StateDatabase *database)
     : m_database(database)
+    , m_sources(database, CACHED_SOURCES)
 { }
+
+std::optional<LoginGuard::SourceRecord> LoginGuard::recordOf(const QString &source, QString *error)
+{
+    // Asked on every HTTP request: the cache answers while nobody has written to runtime.db's
+    // bans or failures since, and the statement stays prepared.
+    if (const SourceRecord *cached = m_sources.take(source))
+        return *cached;
+    QSqlQuery &query = m_database->prepared(
+            QStringLiteral("SELECT (SELECT MAX(until) FROM bans WHERE source = ?), "
+                           "EXISTS (SELECT 1 FROM auth_failures WHERE source = ?)"));
+    query.bindValue(0, source);
+    query.bindValue(1, source);
+    if (!query.exec() || !query.next()) {
+        if (error)
+            *error = query.lastError().text();
+        query.finish();
+        return std::nullopt;
+    }
+    const SourceRecord record{query.value(0).toLongLong(), query.value(1).toBool()};
+    query.finish();
+    m_sources.put(source, record);
+    return record;
+}
 
 QDateTime LoginGuard::bannedUntil(const QString &source, const QDateTime &now, QString *error)
 {
-    // Asked on every HTTP request, so the statement stays prepared.
-    QSqlQuery &query = m_database->prepared(
-            QStringLiteral("SELECT until FROM bans WHERE source = ? AND until > ?"));
-    query.bindValue(0, source);
-    query.bindValue(1, now.toMSecsSinceEpoch());
-    if (!query.exec()) {
-        if (error)
-            *error = query.lastError().text();
+    const std::optional<SourceRecord> record = recordOf(source, error);
+    if (!record)
         return now.addMSecs(BAN_MS);
-    }
-    const QDateTime until = query.next()
-            ? QDateTime::fromMSecsSinceEpoch(query.value(0).toLongLong(), Qt::UTC)
+    return record->bannedUntilMs > now.toMSecsSinceEpoch()
+            ? QDateTime::fromMSecsSinceEpoch(record->bannedUntilMs, Qt::UTC)
             : QDateTime();
-    query.finish();
-    return until;
 }
 
 QDateTime LoginGuard::recordFailure(const QString &source, const QDateTime &now, QString *error)
@@ -62,25 +77,26 @@ QDateTime LoginGuard::recordFailure(const QString &source, const QDateTime &now,
         query.addBindValue(source);
         query.exec();
     }
-    if (!execSql(db, QStringLiteral("COMMIT"), &detail) && error)
-        *error = detail;
+    if (!execSql(db, QStringLiteral("COMMIT"), &detail)) {
+        if (error)
+            *error = detail;
+    } else {
+        m_database->noteLocalChange();
+    }
     return until;
 }
 
 void LoginGuard::recordSuccess(const QString &source)
 {
-    // A read first: most successes have nothing to clear, and a write on every request would
-    // serialise all requests on the database lock.
-    QSqlQuery &pending = m_database->prepared(
-            QStringLiteral("SELECT EXISTS (SELECT 1 FROM auth_failures WHERE source = ?)"));
-    pending.bindValue(0, source);
-    const bool any = pending.exec() && pending.next() && pending.value(0).toBool();
-    pending.finish();
-    if (!any)
+    // Most successes have nothing to clear, and a write on every request would serialise all
+    // requests on the database lock.
+    const std::optional<SourceRecord> record = recordOf(source, nullptr);
+    if (!record || !record->hasFailures)
         return;
     QSqlQuery &clear =
             m_database->prepared(QStringLiteral("DELETE FROM auth_failures WHERE source = ?"));
     clear.bindValue(0, source);
-    clear.exec();
+    if (clear.exec())
+        m_database->noteLocalChange();
     clear.finish();
 }

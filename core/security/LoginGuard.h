@@ -1,9 +1,11 @@
 #pragma once
 
+#include "RowCache.h"
+
 #include <QDateTime>
 #include <QString>
 
-class StateDatabase;
+#include <optional>
 
 // Counts failed authentications per source (an IP address) in runtime.db, shared by every
 // process: 10 failures within 5 minutes ban the source for 15 minutes. While banned, even a
@@ -27,5 +29,17 @@ public:
     void recordSuccess(const QString &source);
 
 private:
+    // What is known of a source: the end of its latest ban (0: never banned) and whether
+    // failures are counted against it.
+    struct SourceRecord
+    {
+        qint64 bannedUntilMs = 0;
+        bool hasFailures = false;
+    };
+    std::optional<SourceRecord> recordOf(const QString &source, QString *error);
+
+    static constexpr qsizetype CACHED_SOURCES = 1024;
+
     StateDatabase *m_database;
+    RowCache<SourceRecord> m_sources;
 };

@@ -165,12 +165,14 @@ QString noSuchKey(const QString &id)
 }
 
 // BEGIN IMMEDIATE takes the write lock at once, so that what is read inside (the highest
-// number, whether an id exists) still holds at COMMIT. Rolls back unless committed.
+// number, whether an id exists) still holds at COMMIT. Rolls back unless committed; a commit
+// tells the connection's row caches that the keys changed.
 class WriteTransaction
 {
 public:
-    explicit WriteTransaction(const QSqlDatabase &db)
-        : m_db(db)
+    explicit WriteTransaction(StateDatabase *database)
+        : m_database(database)
+        , m_db(database->connection())
     { }
     ~WriteTransaction()
     {
@@ -179,6 +181,8 @@ public:
     }
     WriteTransaction(const WriteTransaction &) = delete;
     WriteTransaction &operator=(const WriteTransaction &) = delete;
+
+    const QSqlDatabase &db() const { return m_db; }
 
     bool begin(QString *error)
     {
@@ -197,10 +201,12 @@ public:
             return fail(
                     error, QStringLiteral("The key database cannot be written (%1).").arg(detail));
         m_open = false;
+        m_database->noteLocalChange();
         return true;
     }
 
 private:
+    StateDatabase *m_database;
     QSqlDatabase m_db;
     bool m_open = false;
 };
@@ -250,6 +256,7 @@ QStringList SqlKeyStore::KeyChanges::fieldNames() const
 SqlKeyStore::SqlKeyStore(StateDatabase *database, const Clock *clock)
     : m_database(database)
     , m_clock(clock ? clock : &systemClock())
+    , m_cache(database, CACHED_KEYS)
 { }
 
 QDateTime SqlKeyStore::now() const
@@ -259,8 +266,10 @@ QDateTime SqlKeyStore::now() const
 
 std::optional<ApiKey> SqlKeyStore::find(const QString &id, QString *error) const
 {
-    // Every tool call reads its key afresh (a revocation elsewhere counts at once), so this
-    // statement stays prepared.
+    // Every request asks for its key, so a revocation elsewhere counts at once: the cache
+    // answers only while no connection has written to the database since.
+    if (const ApiKey *cached = m_cache.take(id))
+        return *cached;
     QSqlQuery &query =
             m_database->prepared(QStringLiteral("SELECT %1 FROM keys WHERE id = ?").arg(columns()));
     query.bindValue(0, id);
@@ -272,6 +281,9 @@ std::optional<ApiKey> SqlKeyStore::find(const QString &id, QString *error) const
     if (query.next())
         key = keyFromRow(query, error);
     query.finish();
+    // Only keys that exist: made-up ids must not push real ones out.
+    if (key)
+        m_cache.put(id, *key);
     return key;
 }
 
@@ -308,6 +320,7 @@ bool SqlKeyStore::recordUses(const QString &id, const QDateTime &when, const QSt
     query.finish();
     if (!ok)
         return fail(error, failure);
+    m_database->noteLocalChange();
     if (affected < 1)
         return fail(error, noSuchKey(id));
     return true;
@@ -335,8 +348,8 @@ std::optional<QString> SqlKeyStore::create(const NewKey &spec, QString *error)
     if (!validate(spec, createdAt, error))
         return std::nullopt;
 
-    const QSqlDatabase db = m_database->connection();
-    WriteTransaction transaction(db);
+    WriteTransaction transaction(m_database);
+    const QSqlDatabase &db = transaction.db();
     if (!transaction.begin(error))
         return std::nullopt;
 
@@ -375,8 +388,8 @@ bool SqlKeyStore::update(const QString &id, const KeyChanges &changes, QString *
 {
     if (changes.isEmpty())
         return fail(error, QStringLiteral("Nothing to change for key %1.").arg(id));
-    const QSqlDatabase db = m_database->connection();
-    WriteTransaction transaction(db);
+    WriteTransaction transaction(m_database);
+    const QSqlDatabase &db = transaction.db();
     if (!transaction.begin(error))
         return false;
     QString findError;
@@ -411,8 +424,8 @@ bool SqlKeyStore::update(const QString &id, const KeyChanges &changes, QString *
 
 bool SqlKeyStore::revoke(const QString &id, QString *error)
 {
-    const QSqlDatabase db = m_database->connection();
-    WriteTransaction transaction(db);
+    WriteTransaction transaction(m_database);
+    const QSqlDatabase &db = transaction.db();
     if (!transaction.begin(error))
         return false;
     // Reads only what it needs: a key whose row is damaged must still be revocable.
@@ -441,8 +454,8 @@ bool SqlKeyStore::revoke(const QString &id, QString *error)
 std::optional<SqlKeyStore::ImportSummary> SqlKeyStore::importKeys(
         const QList<ApiKey> &keys, ExistingKeys existing, QString *error)
 {
-    const QSqlDatabase db = m_database->connection();
-    WriteTransaction transaction(db);
+    WriteTransaction transaction(m_database);
+    const QSqlDatabase &db = transaction.db();
     if (!transaction.begin(error))
         return std::nullopt;
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "KeyStore.h"
+#include "RowCache.h"
 
 #include <QDateTime>
 #include <QStringList>
@@ -10,9 +11,12 @@
 class Clock;
 class StateDatabase;
 
-// The keys in homewarden.db, shared by every HomeWarden process. Reading is a plain query, so
-// a revocation by another process counts at the next find(). Writes that allocate or check
-// ids run inside BEGIN IMMEDIATE, so two processes creating keys at once never collide.
+// The keys in homewarden.db, shared by every HomeWarden process. find() keeps the keys it
+// read while no connection has written to the database since (RowCache), so a revocation by
+// another process still counts at the next find(). Writes that allocate or check ids run
+// inside BEGIN IMMEDIATE, so two processes creating keys at once never collide. Every write
+// to the keys table goes through this class (or another connection), or find() would not
+// see it.
 class SqlKeyStore : public KeyStore
 {
 public:
@@ -85,6 +89,9 @@ public:
 private:
     QDateTime now() const;
 
+    static constexpr qsizetype CACHED_KEYS = 256;
+
     StateDatabase *m_database;
     const Clock *m_clock;
+    mutable RowCache<ApiKey> m_cache;
 };

@@ -205,6 +205,21 @@ QSqlQuery &StateDatabase::prepared(const QString &statement)
     return *query;
 }
 
+qint64 StateDatabase::dataVersion()
+{
+    QSqlQuery &query = prepared(QStringLiteral("PRAGMA data_version"));
+    qint64 version = -1;
+    if (query.exec() && query.next())
+        version = query.value(0).toLongLong();
+    query.finish();
+    return version;
+}
+
+StateDatabase::ChangeStamp StateDatabase::changeStamp()
+{
+    return {dataVersion(), m_localChanges};
+}
+
 int StateDatabase::schemaVersion()
 {
     return int(stateMigrations().size());

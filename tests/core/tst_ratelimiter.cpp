@@ -18,8 +18,11 @@ private Q_SLOTS:
     void slidesTheWindow();
     void keysHaveSeparateWindows();
     void twoConnectionsShareOneWindow();
+    void busyProcessesNeverExceedTheLimitTogether();
+    void unusedReservationsAreGivenBack();
     void bansASourceAfterTenFailures();
     void aSuccessClearsTheFailures();
+    void aBanByAnotherProcessCountsAtOnce();
 
 private:
     QTemporaryDir m_dir;
@@ -93,6 +96,70 @@ void tst_RateLimiter::twoConnectionsShareOneWindow()
     QVERIFY(!second.acquire(QStringLiteral("k"), 10, m_clock.now()).allowed);
 }
 
+void tst_RateLimiter::busyProcessesNeverExceedTheLimitTogether()
+{
+    // Two busy processes on one key with a large limit reserve calls in blocks; between them
+    // they get exactly the limit, no call more and none lost, and the header counts down.
+    std::unique_ptr<StateDatabase> other = StateDatabase::openRuntime(m_dir.path());
+    QVERIFY(other);
+    const int limit = 5000;
+    QCOMPARE(RateLimiter::maxBlock(limit), 50);
+    RateLimiter first(m_db.get());
+    RateLimiter second(other.get());
+    const QString key = QStringLiteral("hwk_custom_001");
+    int allowed = 0;
+    bool firstDone = false;
+    bool secondDone = false;
+    for (int round = 0; round < 2 * limit && !(firstDone && secondDone); ++round) {
+        // 100 calls a second from each: blocks of 1, 2, 4 ... 32, 50, 50; the rest given back.
+        if (round % 100 == 0)
+            m_clock.advance(1000);
+        for (RateLimiter *limiter : {&first, &second}) {
+            const auto verdict = limiter->acquire(key, limit, m_clock.now());
+            if (verdict.allowed) {
+                ++allowed;
+                QVERIFY(verdict.remaining >= 0 && verdict.remaining < limit);
+            } else {
+                (limiter == &first ? firstDone : secondDone) = true;
+            }
+        }
+    }
+    QCOMPARE(allowed, limit);
+    QVERIFY(!first.acquire(key, limit, m_clock.now()).allowed);
+    QVERIFY(!second.acquire(key, limit, m_clock.now()).allowed);
+}
+
+void tst_RateLimiter::unusedReservationsAreGivenBack()
+{
+    const QString key = QStringLiteral("hwk_admin_001");
+    const int limit = 1000; // blocks of up to 10
+    std::unique_ptr<StateDatabase> other = StateDatabase::openRuntime(m_dir.path());
+    QVERIFY(other);
+    RateLimiter observer(other.get());
+    {
+        RateLimiter busy(m_db.get());
+        // Four calls in one second reserve 1 + 2 + 4: three are held unused.
+        for (int call = 0; call < 4; ++call)
+            QVERIFY(busy.acquire(key, limit, m_clock.now()).allowed);
+        QCOMPARE(observer.peek(key, limit, m_clock.now()).remaining, limit - 7);
+        QCOMPARE(busy.peek(key, limit, m_clock.now()).remaining, limit - 4);
+
+        // The next call, a second later, gives them back.
+        m_clock.advance(1000);
+        const auto next = busy.acquire(key, limit, m_clock.now());
+        QCOMPARE(next.remaining, limit - 5);
+        QCOMPARE(observer.peek(key, limit, m_clock.now()).remaining, limit - 5);
+
+        // Three more: blocks of 2 and 4 hold three unused again.
+        for (int call = 0; call < 3; ++call)
+            QVERIFY(busy.acquire(key, limit, m_clock.now()).allowed);
+        QCOMPARE(observer.peek(key, limit, m_clock.now()).remaining, limit - 11);
+        QCOMPARE(busy.peek(key, limit, m_clock.now()).remaining, limit - 8);
+    }
+    // A limiter that ends (its process quits) gives back what it held.
+    QCOMPARE(observer.peek(key, limit, m_clock.now()).remaining, limit - 8);
+}
+
 void tst_RateLimiter::bansASourceAfterTenFailures()
 {
     LoginGuard guard(m_db.get());
@@ -127,6 +194,24 @@ void tst_RateLimiter::aSuccessClearsTheFailures()
         QVERIFY(!slow.recordFailure(patient, m_clock.now()).isValid());
         m_clock.advance(40'000);
     }
+}
+
+void tst_RateLimiter::aBanByAnotherProcessCountsAtOnce()
+{
+    // Each guard keeps what it read of a source; another server banning it must still count
+    // at the next request here.
+    std::unique_ptr<StateDatabase> other = StateDatabase::openRuntime(m_dir.path());
+    QVERIFY(other);
+    LoginGuard here(m_db.get());
+    LoginGuard there(other.get());
+    const QString source = QStringLiteral("203.0.113.77");
+    QVERIFY(!here.bannedUntil(source, m_clock.now()).isValid());
+    here.recordSuccess(source);
+    QDateTime until;
+    for (int failure = 0; failure < LoginGuard::MAX_FAILURES; ++failure)
+        until = there.recordFailure(source, m_clock.now());
+    QVERIFY(until.isValid());
+    QCOMPARE(here.bannedUntil(source, m_clock.now()), until);
 }
 
 QTEST_GUILESS_MAIN(tst_RateLimiter)

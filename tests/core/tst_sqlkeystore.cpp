@@ -54,6 +54,7 @@ private Q_SLOTS:
     void updateNamesTheBadField();
     void updateOfAnUnknownKeyFails();
     void revokesForGood();
+    void aChangeByAnyWriterCountsAtTheNextFind();
     void recordsUse();
     void refusesInvalidKeys_data();
     void refusesInvalidKeys();
@@ -297,6 +298,35 @@ void tst_SqlKeyStore::revokesForGood()
     // Its number is never handed out again.
     const std::optional<QString> next = m_store->create(spec(Role::Admin));
     QVERIFY(next->startsWith(QLatin1String("hwk_admin_002_")));
+}
+
+void tst_SqlKeyStore::aChangeByAnyWriterCountsAtTheNextFind()
+{
+    // find() keeps what it read; a revocation in another process (the tray, `keys revoke`),
+    // another store on this connection, or a damaged row must still count at once.
+    QVERIFY(m_store->create(spec(Role::Operator)));
+    const QString id = QStringLiteral("hwk_operator_001");
+    QVERIFY(m_store->find(id)->active);
+    QVERIFY(m_store->find(id)->active);
+
+    std::unique_ptr<StateDatabase> otherProcess = openDatabase();
+    QVERIFY(otherProcess);
+    SqlKeyStore elsewhere(otherProcess.get(), m_clock.get());
+    KeyChanges pause;
+    pause.active = false;
+    QString error;
+    QVERIFY2(elsewhere.update(id, pause, &error), qPrintable(error));
+    QVERIFY(!m_store->find(id)->active);
+
+    SqlKeyStore sameConnection(m_database.get(), m_clock.get());
+    QVERIFY(!sameConnection.find(id)->active);
+    QVERIFY2(sameConnection.revoke(id, &error), qPrintable(error));
+    QVERIFY(m_store->find(id)->isRevoked());
+
+    QVERIFY(execSql(otherProcess->connection(),
+            QStringLiteral("UPDATE keys SET permissions = 'not json'"), nullptr));
+    QVERIFY(!m_store->find(id, &error));
+    QVERIFY2(error.contains(QLatin1String("permissions")), qPrintable(error));
 }
 
 void tst_SqlKeyStore::recordsUse()
