@@ -19,6 +19,9 @@ struct Caller
     QString transport; // "stdio" or "streamable-http"
     QString refusal; // why no key was accepted (shown on every tool call), else empty
     Refusal refusalKind = Refusal::None;
+    // The key's calls per minute as read when it was accepted: what an HTTP request right
+    // after its authentication counts against (0 for the development identity).
+    int rateLimit = 0;
     // HTTP counts every request against the rate limit already, so a tool call in it is not
     // counted twice.
     bool rateCountedByTransport = false;

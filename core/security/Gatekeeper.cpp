@@ -157,7 +157,9 @@ Caller Gatekeeper::authenticate(
     if (isNewLogin(key->id, source, transport, now))
         audit(AuditEvent::AUTH_SUCCESS, key->id, source, QStringLiteral("authenticate"), {},
                 QStringLiteral("allowed"), {});
-    return {key->id, Roles::name(key->role), source, transport, {}};
+    Caller caller{key->id, Roles::name(key->role), source, transport, {}};
+    caller.rateLimit = key->effectiveRateLimit();
+    return caller;
 }
 
 Caller Gatekeeper::refuse(const QString &keyId, const QString &source, const QString &transport,
@@ -226,22 +228,22 @@ ToolGate::Admission Gatekeeper::admit(const ToolCall &call)
 
     if (m_level != SecurityLevel::Development && !caller.rateCountedByTransport) {
         QString reason;
-        if (!acquire(*key, &reason).allowed)
+        if (!acquire(key->id, key->effectiveRateLimit(), &reason).allowed)
             return deny(AuditEvent::RATE_LIMIT_EXCEEDED, reason);
     }
     return {true, {}, Authorizer::scopeOf(*key)};
 }
 
-RateLimiter::Verdict Gatekeeper::acquire(const ApiKey &key, QString *reason)
+RateLimiter::Verdict Gatekeeper::acquire(const QString &keyId, int limit, QString *reason)
 {
     QString error;
-    RateLimiter::Verdict verdict = m_services.rateLimiter->acquire(
-            key.id, key.effectiveRateLimit(), m_services.clock->now(), &error);
+    RateLimiter::Verdict verdict =
+            m_services.rateLimiter->acquire(keyId, limit, m_services.clock->now(), &error);
     if (!verdict.allowed)
         *reason = !error.isEmpty()
                 ? error
                 : QStringLiteral("Key %1 has used its %2 calls per minute; try again in %3 s.")
-                          .arg(key.id)
+                          .arg(keyId)
                           .arg(verdict.limit)
                           .arg(verdict.retryAfterSeconds);
     return verdict;
@@ -258,18 +260,13 @@ RateLimiter::Verdict Gatekeeper::countRequest(
     }
     if (m_level == SecurityLevel::Development || caller.keyId == QLatin1String(DEVELOPMENT_KEY_ID))
         return unlimited;
-    QString error;
-    const std::optional<ApiKey> key = m_services.keys->find(caller.keyId, &error);
-    if (!key) {
-        RateLimiter::Verdict refused;
-        refused.retryAfterSeconds = 1;
-        return refused;
-    }
+    // The key was read (and found usable) by authenticate() an instant ago; reading it again
+    // would only cost another look at the database.
     if (counting == Counting::Peek)
         return m_services.rateLimiter->peek(
-                key->id, key->effectiveRateLimit(), m_services.clock->now(), &error);
+                caller.keyId, caller.rateLimit, m_services.clock->now());
     QString reason;
-    const RateLimiter::Verdict verdict = acquire(*key, &reason);
+    const RateLimiter::Verdict verdict = acquire(caller.keyId, caller.rateLimit, &reason);
     if (!verdict.allowed)
         audit(AuditEvent::RATE_LIMIT_EXCEEDED, caller.keyId, caller.source, action, {},
                 QStringLiteral("denied"), reason);

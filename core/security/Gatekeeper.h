@@ -53,9 +53,9 @@ public:
         m_services.isSecurityDevice = classify;
     }
 
-    // Counts one request of an authenticated caller against its key's rate limit (HTTP does
-    // this per request; stdio per tool call, inside admit()). Audits a refusal. *error is set
-    // when the window cannot be read (the verdict then refuses).
+    // Counts one request of a caller that authenticate() has just accepted against its key's
+    // rate limit as read then (HTTP does this per request; stdio per tool call, inside
+    // admit()). Audits a refusal; a window that cannot be read refuses.
     // With Counting::Count the request counts against its key's limit; with Peek the window
     // is only reported (for the X-RateLimit headers of requests that do not count).
     enum class Counting { Count, Peek };
@@ -73,7 +73,7 @@ private:
     Caller refuse(const QString &keyId, const QString &source, const QString &transport,
             Caller::Refusal kind, const QString &reason);
     // The verdict for key, with the refusal sentence in *reason.
-    RateLimiter::Verdict acquire(const ApiKey &key, QString *reason);
+    RateLimiter::Verdict acquire(const QString &keyId, int limit, QString *reason);
     void audit(const char *event, const QString &keyId, const QString &source,
             const QString &action, const QString &target, const QString &result,
             const QString &reason) const;

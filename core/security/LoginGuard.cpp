@@ -89,8 +89,12 @@ QDateTime LoginGuard::recordFailure(const QString &source, const QDateTime &now,
 void LoginGuard::recordSuccess(const QString &source)
 {
     // Most successes have nothing to clear, and a write on every request would serialise all
-    // requests on the database lock.
-    const std::optional<SourceRecord> record = recordOf(source, nullptr);
+    // requests on the database lock. A success follows bannedUntil() for the same source, so
+    // the record read then will do: a failure recorded elsewhere in between is only cleared
+    // at the next success, which errs on the safe side.
+    const SourceRecord *known = m_sources.lastRead(source);
+    const std::optional<SourceRecord> record =
+            known ? std::optional<SourceRecord>(*known) : recordOf(source, nullptr);
     if (!record || !record->hasFailures)
         return;
     QSqlQuery &clear =

@@ -21,7 +21,7 @@ QString name(Role role)
 
 std::optional<Role> fromName(const QString &name)
 {
-    for (Role role : { Role::Admin, Role::Operator, Role::Monitor, Role::Device, Role::Custom }) {
+    for (Role role : {Role::Admin, Role::Operator, Role::Monitor, Role::Device, Role::Custom}) {
         if (Roles::name(role) == name)
             return role;
     }
@@ -32,8 +32,8 @@ std::optional<Role> fromName(const QString &name)
 
 QStringList names()
 {
-    return { QStringLiteral("admin"), QStringLiteral("operator"), QStringLiteral("monitor"),
-        QStringLiteral("device"), QStringLiteral("custom") };
+    return {QStringLiteral("admin"), QStringLiteral("operator"), QStringLiteral("monitor"),
+            QStringLiteral("device"), QStringLiteral("custom")};
 }
 
 int defaultRateLimit(Role role)

@@ -36,6 +36,17 @@ public:
         return it == m_rows.cend() ? nullptr : &it.value();
     }
 
+    // The row as last read, without asking whether another connection changed it since
+    // (writes through this connection still count): only for decisions that are safe to take
+    // on an old row (a login guard skipping a clean-up).
+    const Value *lastRead(const QString &id) const
+    {
+        if (m_database->localChanges() != m_stamp.localChanges)
+            return nullptr;
+        const auto it = m_rows.constFind(id);
+        return it == m_rows.cend() ? nullptr : &it.value();
+    }
+
     // Stores a row read after the take() that missed it.
     void put(const QString &id, const Value &value)
     {

@@ -67,6 +67,7 @@ public:
     // Every write through this connection to a table that something caches (keys, bans,
     // failed logins) calls this after it commits.
     void noteLocalChange() { ++m_localChanges; }
+    quint64 localChanges() const { return m_localChanges; }
     // PRAGMA data_version alone, or -1 when it cannot be read.
     qint64 dataVersion();
 
