@@ -133,7 +133,6 @@ void AuditTrail::runWriter(const QString &stateDirectory)
     if (!database)
         return;
 
-    const QSqlDatabase db = database->connection();
     AuditChain chain;
     // Taken from the queue but not committed yet: backlog[done..]. Emptied lists go back to
     // the queue with their capacity, so that append() rarely allocates.
@@ -163,8 +162,8 @@ void AuditTrail::runWriter(const QString &stateDirectory)
         // Group commit: everything taken so far in one transaction, up to MAX_BATCH.
         const qsizetype count = qMin(MAX_BATCH, backlog.size() - done);
         QString reason;
-        if (commitBatch(
-                    db, std::span(backlog.constData() + done, size_t(count)), &chain, &reason)) {
+        if (commitBatch(database.get(), std::span(backlog.constData() + done, size_t(count)),
+                    &chain, &reason)) {
             done += count;
             {
                 QMutexLocker lock(&m_mutex);
@@ -223,42 +222,48 @@ bool AuditTrail::waitBeforeRetry(int failures)
     return true;
 }
 
-bool AuditTrail::commitBatch(const QSqlDatabase &db, std::span<const AuditEvent> batch,
+bool AuditTrail::commitBatch(StateDatabase *database, std::span<const AuditEvent> batch,
         AuditChain *chain, QString *error)
 {
+    // The statements stay prepared: under load the writer commits small batches often, and
+    // parsing them each time was a good part of its work.
+    const QSqlDatabase db = database->connection();
     // IMMEDIATE takes the write lock before the chain's end is read: no other process can
     // append between that read and this commit.
     if (!execSql(db, QStringLiteral("BEGIN IMMEDIATE"), error))
         return false;
-    const auto rollBack = [&](const QSqlQuery &failed) {
+    const auto rollBack = [&](QSqlQuery &failed) {
         *error = failed.lastError().text();
+        failed.finish();
         execSql(db, QStringLiteral("ROLLBACK"), nullptr);
         return false;
     };
 
-    QSqlQuery query(db);
     qint64 lastSeq = 0;
     qint64 rowCount = 0;
     QByteArray previous = AuditChain::genesisHash();
-    if (!query.exec(QStringLiteral(
-                "SELECT last_seq, row_count, last_hash FROM audit_anchor WHERE id = 1")))
-        return rollBack(query);
-    if (query.next()) {
-        lastSeq = query.value(0).toLongLong();
-        rowCount = query.value(1).toLongLong();
-        previous = query.value(2).toByteArray();
-    }
     // Rows added behind the anchor's back must not make every later write fail on a taken
     // seq: write after them. verify() still reports the break they caused.
-    if (!query.exec(QStringLiteral("SELECT max(seq) FROM audit")))
-        return rollBack(query);
-    if (query.next())
-        lastSeq = qMax(lastSeq, query.value(0).toLongLong());
-    query.finish();
+    QSqlQuery &anchor = database->prepared(
+            QStringLiteral("SELECT last_seq, row_count, last_hash, (SELECT max(seq) FROM audit) "
+                           "FROM audit_anchor WHERE id = 1"));
+    if (!anchor.exec())
+        return rollBack(anchor);
+    if (anchor.next()) {
+        lastSeq = qMax(anchor.value(0).toLongLong(), anchor.value(3).toLongLong());
+        rowCount = anchor.value(1).toLongLong();
+        previous = anchor.value(2).toByteArray();
+    } else {
+        QSqlQuery &highest = database->prepared(QStringLiteral("SELECT max(seq) FROM audit"));
+        if (!highest.exec())
+            return rollBack(highest);
+        if (highest.next())
+            lastSeq = highest.value(0).toLongLong();
+        highest.finish();
+    }
+    anchor.finish();
 
-    QSqlQuery insert(db);
-    if (!insert.prepare(insertStatement()))
-        return rollBack(insert);
+    QSqlQuery &insert = database->prepared(insertStatement());
     const QVariant null(QMetaType::fromType<QString>());
     QByteArray canonical;
     for (const AuditEvent &event : batch) {
@@ -292,16 +297,16 @@ bool AuditTrail::commitBatch(const QSqlDatabase &db, std::span<const AuditEvent>
     }
     insert.finish();
 
-    if (!query.prepare(QStringLiteral(
-                "INSERT INTO audit_anchor (id, last_seq, row_count, last_hash) VALUES (1, ?, ?, ?) "
-                "ON CONFLICT(id) DO UPDATE SET last_seq = excluded.last_seq, "
-                "row_count = excluded.row_count, last_hash = excluded.last_hash")))
-        return rollBack(query);
-    query.bindValue(0, lastSeq);
-    query.bindValue(1, rowCount + qint64(batch.size()));
-    query.bindValue(2, previous);
-    if (!query.exec())
-        return rollBack(query);
+    QSqlQuery &moveAnchor = database->prepared(QStringLiteral(
+            "INSERT INTO audit_anchor (id, last_seq, row_count, last_hash) VALUES (1, ?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET last_seq = excluded.last_seq, "
+            "row_count = excluded.row_count, last_hash = excluded.last_hash"));
+    moveAnchor.bindValue(0, lastSeq);
+    moveAnchor.bindValue(1, rowCount + qint64(batch.size()));
+    moveAnchor.bindValue(2, previous);
+    if (!moveAnchor.exec())
+        return rollBack(moveAnchor);
+    moveAnchor.finish();
 
     if (!execSql(db, QStringLiteral("COMMIT"), error)) {
         execSql(db, QStringLiteral("ROLLBACK"), nullptr);

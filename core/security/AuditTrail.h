@@ -11,7 +11,8 @@
 #include <memory>
 #include <span>
 
-class QSqlDatabase;
+class StateDatabase;
+
 class QThread;
 class AuditChain;
 
@@ -55,7 +56,7 @@ private:
     AuditTrail();
 
     void runWriter(const QString &stateDirectory);
-    bool commitBatch(const QSqlDatabase &db, std::span<const AuditEvent> batch, AuditChain *chain,
+    bool commitBatch(StateDatabase *database, std::span<const AuditEvent> batch, AuditChain *chain,
             QString *error);
     bool waitBeforeRetry(int failures);
     static void recycle(QList<AuditEvent> *list);
