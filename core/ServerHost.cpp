@@ -64,6 +64,9 @@ bool ServerHost::start(const Options &options, QString *error)
             m_security->gatekeeper(),
             McpHttpService::defaultOptions(options.server.address, m_server->serverPort(),
                     options.server.tls.has_value(), options.extraOrigins));
+    ServerTools *tools = m_tools;
+    m_service->setStatusProviders(
+            [tools] { return tools->backendStatuses(); }, [tools] { return tools->stops(); });
     KillSwitch *killSwitch = m_tools->killSwitch();
     m_service->addRoute(AdminApi::KILL_SWITCH_PATH,
             [killSwitch](const HttpRequest &request, const Caller &caller) {

@@ -38,16 +38,10 @@ std::unique_ptr<ServerTools> ServerTools::create(const QString &stateDirectory,
             return directory->isSecurityDevice(deviceId);
         });
 
-    const auto stops = [killSwitch] {
-        QList<StopStatus> list;
-        const QList<KillStop> engaged = killSwitch->engagedStops();
-        for (const KillStop &stop : engaged)
-            list.append({KillScopes::name(stop.scope), stop.by, stop.since, stop.reason,
-                    stop.sentence()});
-        return list;
-    };
+    ServerTools *self = tools.get();
     QList<ToolDefinition> definitions{SystemStatusTool::definition(
-            tools->m_startedAt, [directory] { return directory->statuses(); }, stops)};
+            tools->m_startedAt, [self] { return self->backendStatuses(); },
+            [self] { return self->stops(); })};
     DeviceToolOptions options;
     options.homeAssistantDomains = settings.homeAssistantDomains;
     definitions += DeviceTools::definitions(directory, options);
@@ -63,4 +57,19 @@ ServerTools::~ServerTools() = default;
 void ServerTools::start()
 {
     m_hub->start();
+}
+
+QList<BackendStatus> ServerTools::backendStatuses() const
+{
+    return m_hub->directory()->statuses();
+}
+
+QList<StopStatus> ServerTools::stops() const
+{
+    QList<StopStatus> list;
+    const QList<KillStop> engaged = m_killSwitch->engagedStops();
+    for (const KillStop &stop : engaged)
+        list.append(
+                {KillScopes::name(stop.scope), stop.by, stop.since, stop.reason, stop.sentence()});
+    return list;
 }

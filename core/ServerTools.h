@@ -1,5 +1,6 @@
 #pragma once
 
+#include "SystemStatusTool.h"
 #include "ToolRegistry.h"
 
 #include <QElapsedTimer>
@@ -28,6 +29,11 @@ public:
     ToolRegistry *registry() { return &m_registry; }
     BackendHub *hub() const { return m_hub.get(); }
     KillSwitch *killSwitch() const { return m_killSwitch.get(); }
+
+    // What get_system_status and /metrics report: each backend's connection, and the
+    // kill-switch stops engaged now.
+    QList<BackendStatus> backendStatuses() const;
+    QList<StopStatus> stops() const;
 
     // Connects to the backends; returns at once.
     void start();

@@ -442,8 +442,9 @@ async function httpChecks() {
   r = await send("GET", { path: "/metrics", headers: auth() });
   if (role === "admin" || role === "monitor") {
     check(
-      r.status === 200 && /^# (HELP|TYPE) /m.test(r.text),
-      `GET /metrics with the ${role} key -> 200 Prometheus text`,
+      r.status === 200 && /^# (HELP|TYPE) /m.test(r.text) &&
+        /^homewarden_kill_switch_engaged\{scope="all"\} 0$/m.test(r.text),
+      `GET /metrics with the ${role} key -> 200 Prometheus text, kill switch released`,
       () => show(r),
     );
   } else {
@@ -457,6 +458,14 @@ async function httpChecks() {
     const other = makeKey("--role", "monitor", "--name", "e2e other");
     r = await post(rpc("tools/list", undefined, 11), { ...inSession, Authorization: `Bearer ${other}` });
     check(r.status === 404, "a session used with another (valid) key -> 404", () => show(r));
+
+    r = await send("GET", { path: "/metrics", headers: auth(other) });
+    check(
+      r.status === 200 && /^homewarden_http_requests_total\{status="200"\} [1-9]/m.test(r.text) &&
+        /^homewarden_kill_switch_engaged\{scope="all"\} 0$/m.test(r.text),
+      "GET /metrics with a monitor key -> 200: requests counted, kill switch released",
+      () => show(r),
+    );
 
     if (development) {
       skip("rate limit exceeded -> 429 with Retry-After", "no rate limit at the development level");

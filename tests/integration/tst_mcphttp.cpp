@@ -214,6 +214,7 @@ private Q_SLOTS:
     void dropsAClientThatSendsItsHeadTooSlowly();
     void capsConnectionsPerAddress();
     void metricsNeedAnAdminOrMonitorKey();
+    void metricsShowBackendsAndTheKillSwitch();
     void servesOverTls();
 
 private:
@@ -661,6 +662,43 @@ void tst_McpHttp::metricsNeedAnAdminOrMonitorKey()
     QCOMPARE(reply.status, 200);
     QVERIFY(reply.body.contains("homewarden_http_requests_total{status=\"403\"} 1"));
     QVERIFY(reply.body.contains("homewarden_tool_call_duration_seconds_bucket"));
+}
+
+void tst_McpHttp::metricsShowBackendsAndTheKillSwitch()
+{
+    // What a monitoring system alerts on: a backend that dropped, a stop that is engaged.
+    BackendStatus homeAssistant;
+    homeAssistant.id = QStringLiteral("ha");
+    homeAssistant.connected = true;
+    homeAssistant.deviceCount = 134;
+    BackendStatus loxone;
+    loxone.id = QStringLiteral("loxone");
+    loxone.deviceCount = 0;
+    QList<StopStatus> stops;
+    m_service->setStatusProviders(
+            [&] {
+                return QList<BackendStatus>{homeAssistant, loxone};
+            },
+            [&] { return stops; });
+
+    RawClient client(m_port);
+    client.write(withKey("GET", "/metrics", key(Role::Monitor)));
+    Reply reply = client.read();
+    QCOMPARE(reply.status, 200);
+    QVERIFY2(reply.body.contains("homewarden_backend_up{backend=\"ha\"} 1\n"),
+            reply.body.constData());
+    QVERIFY(reply.body.contains("homewarden_backend_up{backend=\"loxone\"} 0\n"));
+    QVERIFY(reply.body.contains("homewarden_backend_devices{backend=\"ha\"} 134\n"));
+    QVERIFY(reply.body.contains("homewarden_kill_switch_engaged{scope=\"all\"} 0\n"));
+
+    homeAssistant.connected = false;
+    stops.append({QStringLiteral("ha"), QStringLiteral("tray"), QDateTime::currentDateTimeUtc(), {},
+            {}});
+    client.write(withKey("GET", "/metrics", key(Role::Monitor)));
+    reply = client.read();
+    QVERIFY(reply.body.contains("homewarden_backend_up{backend=\"ha\"} 0\n"));
+    QVERIFY(reply.body.contains("homewarden_kill_switch_engaged{scope=\"ha\"} 1\n"));
+    QVERIFY(reply.body.contains("homewarden_kill_switch_engaged{scope=\"loxone\"} 0\n"));
 }
 
 void tst_McpHttp::servesOverTls()

@@ -257,6 +257,13 @@ void McpHttpService::handle(HttpConnection *connection, const HttpRequest &reque
     handleMcp(connection, request, message, caller, headers);
 }
 
+void McpHttpService::setStatusProviders(const SystemStatusTool::BackendsProvider &backends,
+        const SystemStatusTool::StopsProvider &stops)
+{
+    m_backends = backends;
+    m_stops = stops;
+}
+
 void McpHttpService::addRoute(const QByteArray &path, const RouteHandler &handler)
 {
     m_routes.insert(path, handler);
@@ -277,7 +284,8 @@ void McpHttpService::handleMetrics(
     m_metrics.setSessions(sessionCount());
     HttpResponse response;
     response.setHeader("Content-Type", "text/plain; version=0.0.4; charset=utf-8");
-    response.body = m_metrics.render();
+    response.body = m_metrics.render(m_backends ? m_backends() : QList<BackendStatus>(),
+            m_stops ? m_stops() : QList<StopStatus>());
     send(connection, response, headers);
 }
 

@@ -59,6 +59,10 @@ public:
             std::function<HttpResponse(const HttpRequest &request, const Caller &caller)>;
     void addRoute(const QByteArray &path, const RouteHandler &handler);
 
+    // Where /metrics reads the backends' state and the kill switch's stops from.
+    void setStatusProviders(const SystemStatusTool::BackendsProvider &backends,
+            const SystemStatusTool::StopsProvider &stops);
+
     int sessionCount() const { return int(m_sessions.size()); }
     const ServerMetrics &metrics() const { return m_metrics; }
 
@@ -113,6 +117,8 @@ private:
     Gatekeeper *m_gate;
     Options m_options;
     ServerMetrics m_metrics;
+    SystemStatusTool::BackendsProvider m_backends;
+    SystemStatusTool::StopsProvider m_stops;
     QHash<QByteArray, RouteHandler> m_routes;
     std::unordered_map<QString, std::unique_ptr<Session>> m_sessions;
     QTimer m_sweepTimer;

@@ -1,5 +1,21 @@
 #include "ServerMetrics.h"
 
+#include "KillSwitch.h"
+
+#include <algorithm>
+
+namespace {
+
+// A label value in Prometheus' text format: backslash, quote and newline escaped.
+QByteArray labelValue(const QString &text)
+{
+    QByteArray value = text.toUtf8();
+    value.replace('\\', "\\\\").replace('"', "\\\"").replace('\n', "\\n");
+    return value;
+}
+
+} // namespace
+
 void ServerMetrics::countRequest(int status)
 {
     ++m_requests[status];
@@ -15,7 +31,8 @@ void ServerMetrics::observeToolCall(double seconds)
     m_toolSum += seconds;
 }
 
-QByteArray ServerMetrics::render() const
+QByteArray ServerMetrics::render(
+        const QList<BackendStatus> &backends, const QList<StopStatus> &stops) const
 {
     QByteArray out;
     out += "# HELP homewarden_http_requests_total HTTP requests answered, by status.\n"
@@ -45,6 +62,26 @@ QByteArray ServerMetrics::render() const
            "# TYPE homewarden_sessions gauge\n"
            "homewarden_sessions "
             + QByteArray::number(m_sessions) + '\n';
-    // No backend exists yet; its up/down gauge joins with the backends.
+    out += "# HELP homewarden_backend_up Whether the backend is connected (1) or not (0).\n"
+           "# TYPE homewarden_backend_up gauge\n";
+    for (const BackendStatus &backend : backends)
+        out += "homewarden_backend_up{backend=\"" + labelValue(backend.id) + "\"} "
+                + (backend.connected ? "1" : "0") + '\n';
+    out += "# HELP homewarden_backend_devices Devices known of the backend.\n"
+           "# TYPE homewarden_backend_devices gauge\n";
+    for (const BackendStatus &backend : backends)
+        out += "homewarden_backend_devices{backend=\"" + labelValue(backend.id) + "\"} "
+                + QByteArray::number(backend.deviceCount) + '\n';
+    // Every scope, engaged or not, so that an alert can watch each series.
+    out += "# HELP homewarden_kill_switch_engaged Whether a kill-switch stop of the scope is "
+           "engaged (1) or not (0).\n"
+           "# TYPE homewarden_kill_switch_engaged gauge\n";
+    for (KillScope scope : {KillScope::All, KillScope::HomeAssistant, KillScope::Loxone}) {
+        const QString name = KillScopes::name(scope);
+        const bool engaged = std::any_of(stops.cbegin(), stops.cend(),
+                [&name](const StopStatus &stop) { return stop.scope == name; });
+        out += "homewarden_kill_switch_engaged{scope=\"" + labelValue(name) + "\"} "
+                + (engaged ? "1" : "0") + '\n';
+    }
     return out;
 }

@@ -1,6 +1,9 @@
 #pragma once
 
+#include "SystemStatusTool.h"
+
 #include <QByteArray>
+#include <QList>
 #include <QMap>
 #include <QString>
 
@@ -16,7 +19,10 @@ public:
     void observeToolCall(double seconds);
     void setSessions(int sessions) { m_sessions = sessions; }
 
-    QByteArray render() const;
+    // The counters, with the backends' connection and device count and the kill switch's
+    // stops as they are now.
+    QByteArray render(
+            const QList<BackendStatus> &backends = {}, const QList<StopStatus> &stops = {}) const;
 
 private:
     static constexpr std::array<double, 9> BUCKETS{
