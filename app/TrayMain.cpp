@@ -210,6 +210,12 @@ int main(int argc, char *argv[])
                 server->restartServer();
                 monitor.setServer(server->serverState());
             });
+    // A wizard run from the tray connects the backends it set up at once (its server
+    // settings arrive through settingsSaved above).
+    QObject::connect(&windows, &TrayWindows::setupFinished, &monitor, [&server, &monitor] {
+        server->reloadBackends();
+        monitor.refresh();
+    });
     tray.show();
 
     TrayNotifier notifier(stateDirectory);

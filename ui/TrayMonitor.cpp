@@ -32,6 +32,15 @@ void TrayMonitor::setServer(const ServerState &server)
 
 void TrayMonitor::watchBackends(const BackendHub *hub)
 {
+    connect(hub, &BackendHub::backendsReplaced, this, [this, hub] {
+        watchClients(hub);
+        refresh();
+    });
+    watchClients(hub);
+}
+
+void TrayMonitor::watchClients(const BackendHub *hub)
+{
     if (HomeAssistantClient *client = hub->homeAssistant()) {
         connect(client, &HomeAssistantClient::readyChanged, this, &TrayMonitor::refresh);
         connect(client, &HomeAssistantClient::errorOccurred, this, &TrayMonitor::refresh);

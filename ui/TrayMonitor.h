@@ -25,7 +25,8 @@ public:
 
     const TrayState &state() const { return m_state; }
     void setServer(const ServerState &server);
-    // Refreshes whenever a backend of hub connects, disconnects or reports an error.
+    // Refreshes whenever a backend of hub connects, disconnects or reports an error, also
+    // after the hub replaced its backends.
     void watchBackends(const BackendHub *hub);
 
 public Q_SLOTS:
@@ -37,6 +38,8 @@ Q_SIGNALS:
     void stopEngaged(const KillStop &stop);
 
 private:
+    void watchClients(const BackendHub *hub);
+
     QPointer<KillSwitch> m_killSwitch;
     BackendsProvider m_backends;
     ServerState m_server;

@@ -1,6 +1,7 @@
 #include "TrayServer.h"
 
 #include "AuditRetention.h"
+#include "BackendHub.h"
 #include "SecurityStack.h"
 #include "ServerHost.h"
 #include "ServerSettings.h"
@@ -41,6 +42,14 @@ void TrayServer::start()
 void TrayServer::restartServer()
 {
     listen();
+}
+
+void TrayServer::reloadBackends()
+{
+    const BackendSettings settings = BackendSettings::load(m_stateDirectory);
+    for (const QString &problem : settings.problems)
+        qWarning("%s", qPrintable(problem));
+    m_tools->hub()->reconfigure(settings);
 }
 
 void TrayServer::listen()

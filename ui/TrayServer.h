@@ -32,6 +32,9 @@ public:
     // Reads [server] of homewarden.ini again and listens as it says now (or stops serving when
     // it is off): what the settings window asks for after saving.
     void restartServer();
+    // Reads the backends' settings again and reconnects with them (and with credentials read
+    // afresh from the keychain): what the setup wizard asks for when it is run from the tray.
+    void reloadBackends();
 
     const ServerState &serverState() const { return m_serverState; }
     KillSwitch *killSwitch() const;

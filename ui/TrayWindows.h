@@ -22,6 +22,8 @@ public:
 Q_SIGNALS:
     // The settings window saved these homewarden.ini keys (SettingsDialog::settingsSaved).
     void settingsSaved(const QStringList &changedKeys);
+    // The setup wizard finished: addresses, credentials or both may be new.
+    void setupFinished();
 
 public Q_SLOTS:
     void showKeys();

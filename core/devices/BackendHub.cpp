@@ -12,6 +12,11 @@ BackendHub::BackendHub(const BackendSettings &settings, const Services &services
     , m_settings(settings)
     , m_services(services)
 {
+    createBackends();
+}
+
+void BackendHub::createBackends()
+{
     if (!m_settings.homeAssistantUrl.isEmpty()) {
         HomeAssistantClient::Options options;
         options.baseUrl = m_settings.homeAssistantUrl;
@@ -55,6 +60,35 @@ BackendHub::BackendHub(const BackendSettings &settings, const Services &services
 }
 
 BackendHub::~BackendHub() = default;
+
+void BackendHub::reconfigure(const BackendSettings &settings)
+{
+    // Calls waiting on the old connections end with a sentence, not with their objects gone.
+    // English on purpose, as every tool result.
+    const QString reason =
+            QStringLiteral("HomeWarden's backend settings were changed; please try again.");
+    if (m_homeAssistant)
+        m_homeAssistant->abortAll(reason);
+    if (m_loxone)
+        m_loxone->abortAll(reason);
+    m_directory.clear();
+    for (QObject *old : std::initializer_list<QObject *>{
+                 m_homeAssistantDevices, m_homeAssistant, m_loxoneDevices, m_loxone}) {
+        if (old)
+            old->deleteLater();
+    }
+    m_homeAssistant = nullptr;
+    m_homeAssistantDevices = nullptr;
+    m_loxone = nullptr;
+    m_loxoneDevices = nullptr;
+    m_loxoneHasPassword = false;
+    m_auditedError.clear();
+
+    m_settings = settings;
+    createBackends();
+    start();
+    Q_EMIT backendsReplaced();
+}
 
 QString BackendHub::stopOf(const QString &backend) const
 {

@@ -45,13 +45,22 @@ public:
     void start();
     // The kill switch changed: cut off stopped backends, reconnect released ones.
     void applyStops();
+    // Other addresses or credentials (the wizard was run again): drops the connections and
+    // connects as settings say, with credentials read afresh. The directory stays the same
+    // object, so the tools that hold it go on working.
+    void reconfigure(const BackendSettings &settings);
 
     const DeviceDirectory *directory() const { return &m_directory; }
     HomeAssistantClient *homeAssistant() const { return m_homeAssistant; }
     LoxoneClient *loxone() const { return m_loxone; }
     const BackendSettings &settings() const { return m_settings; }
 
+Q_SIGNALS:
+    // reconfigure() replaced the clients: homeAssistant() and loxone() are new objects.
+    void backendsReplaced();
+
 private:
+    void createBackends();
     QString stopOf(const QString &backend) const;
     // Audits each new error of a backend once, however often a reconnecting client repeats it.
     void auditError(const QString &backend, const QString &sentence);

@@ -11,6 +11,7 @@ class DeviceDirectory
 {
 public:
     void add(DeviceBackend *backend);
+    void clear() { m_backends.clear(); }
 
     QList<DeviceBackend *> backends() const;
     DeviceBackend *backend(AccessRequest::Backend kind) const;

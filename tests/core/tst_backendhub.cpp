@@ -22,9 +22,12 @@ private Q_SLOTS:
     void connectsWithThePasswordFromTheKeychain();
     void aMissingPasswordIsAuditedOnceAndNeverTried();
     void aStopKeepsTheMiniserverUntouchedUntilReleased();
+    void newSettingsConnectWithoutARestart();
 
 private:
-    std::unique_ptr<BackendHub> makeHub();
+    BackendSettings loxoneSettings() const;
+    std::unique_ptr<BackendHub> makeHub(const BackendSettings &settings);
+    std::unique_ptr<BackendHub> makeHub() { return makeHub(loxoneSettings()); }
     void storePassword(const QString &password);
     int loxoneErrors() const;
 
@@ -51,12 +54,17 @@ void tst_BackendHub::cleanup()
     m_fake.reset();
 }
 
-std::unique_ptr<BackendHub> tst_BackendHub::makeHub()
+BackendSettings tst_BackendHub::loxoneSettings() const
 {
     BackendSettings settings;
     settings.loxoneUrl = m_fake->url();
     settings.loxoneUser = QStringLiteral("homewarden");
     settings.requestTimeoutMs = 2000;
+    return settings;
+}
+
+std::unique_ptr<BackendHub> tst_BackendHub::makeHub(const BackendSettings &settings)
+{
     BackendHub::Services services;
     services.level = SecurityLevel::Production;
     services.secrets = m_secrets.get();
@@ -134,6 +142,34 @@ void tst_BackendHub::aStopKeepsTheMiniserverUntouchedUntilReleased()
     m_stop.clear();
     hub->applyStops();
     QTRY_VERIFY_WITH_TIMEOUT(hub->loxone()->isConnected(), 5000);
+}
+
+void tst_BackendHub::newSettingsConnectWithoutARestart()
+{
+    // The tray started with nothing set up; the wizard, run from its menu, stores the
+    // password and the address. The same directory (which the tools hold) then finds the
+    // Miniserver, and removing it again drops the connection.
+    auto hub = makeHub(BackendSettings());
+    hub->start();
+    const DeviceDirectory *directory = hub->directory();
+    QVERIFY(directory->statuses().isEmpty());
+
+    storePassword(QStringLiteral("s3cret"));
+    QSignalSpy replaced(hub.get(), &BackendHub::backendsReplaced);
+    hub->reconfigure(loxoneSettings());
+    QCOMPARE(replaced.size(), 1);
+    QCOMPARE(hub->directory(), directory);
+    QTRY_VERIFY_WITH_TIMEOUT(hub->loxone() && hub->loxone()->isConnected(), 5000);
+    QVERIFY(directory->backend(AccessRequest::Backend::Loxone));
+    QVERIFY(directory->statuses().first().connected);
+
+    const QPointer<LoxoneClient> old = hub->loxone();
+    hub->reconfigure(BackendSettings());
+    QVERIFY(!hub->loxone());
+    QVERIFY(!directory->backend(AccessRequest::Backend::Loxone));
+    QVERIFY(directory->statuses().isEmpty());
+    QTRY_VERIFY(old.isNull());
+    QCOMPARE(m_fake->loginFailures(), 0);
 }
 
 QTEST_GUILESS_MAIN(tst_BackendHub)
