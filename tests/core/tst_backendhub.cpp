@@ -1,11 +1,13 @@
 #include "AuditEvent.h"
 #include "BackendHub.h"
 #include "FakeMiniserver.h"
+#include "HomeAssistantClient.h"
 #include "LoxoneClient.h"
 #include "MemorySecretStore.h"
 #include "SecretNames.h"
 
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTest>
 
 // BackendHub with a Loxone URL in the settings: the password comes from the keychain (the
@@ -23,6 +25,7 @@ private Q_SLOTS:
     void aMissingPasswordIsAuditedOnceAndNeverTried();
     void aStopKeepsTheMiniserverUntouchedUntilReleased();
     void newSettingsConnectWithoutARestart();
+    void aMissingHomeAssistantTokenIsAuditedAndNeverTried();
 
 private:
     BackendSettings loxoneSettings() const;
@@ -170,6 +173,35 @@ void tst_BackendHub::newSettingsConnectWithoutARestart()
     QVERIFY(directory->statuses().isEmpty());
     QTRY_VERIFY(old.isNull());
     QCOMPARE(m_fake->loginFailures(), 0);
+}
+
+void tst_BackendHub::aMissingHomeAssistantTokenIsAuditedAndNeverTried()
+{
+    // Home Assistant set up but no token in the keychain: one sentence that says what to do,
+    // in the status and the audit trail, and not a single connection attempt.
+    QTcpServer homeAssistant;
+    QVERIFY(homeAssistant.listen(QHostAddress::LocalHost));
+    BackendSettings settings;
+    settings.homeAssistantUrl =
+            QUrl(QStringLiteral("http://127.0.0.1:%1").arg(homeAssistant.serverPort()));
+    auto hub = makeHub(settings);
+    hub->start();
+    QTRY_VERIFY(!hub->homeAssistant()->status().lastError.isEmpty());
+    const QString error = hub->homeAssistant()->status().lastError;
+    QVERIFY2(error.contains(QLatin1String("'homewarden secrets set ha-token'")), qPrintable(error));
+    hub->applyStops();
+    QTest::qWait(300);
+    QVERIFY(!homeAssistant.hasPendingConnections());
+    const QList<BackendStatus> statuses = hub->directory()->statuses();
+    QCOMPARE(statuses.size(), 1);
+    QVERIFY(!statuses.first().connected);
+    QCOMPARE(statuses.first().detail, error);
+    const auto audited =
+            std::count_if(m_audited.cbegin(), m_audited.cend(), [](const AuditEvent &event) {
+                return event.event == QLatin1String(AuditEvent::BACKEND_ERROR)
+                        && event.source == QLatin1String("ha");
+            });
+    QCOMPARE(audited, 1);
 }
 
 QTEST_GUILESS_MAIN(tst_BackendHub)
