@@ -55,6 +55,26 @@ void noteEnvironmentKeys()
     }
 }
 
+// The settings of a key, which `keys generate` sets and `keys update` changes: one set of
+// options for both. Update also takes "never", "default" and "none" to undo a setting.
+// `keys --help` prints usage(), so the options carry no descriptions of their own.
+struct KeySettingOptions
+{
+    const QCommandLineOption name{QStringLiteral("name"), QString(), QStringLiteral("NAME")};
+    const QCommandLineOption expires{QStringLiteral("expires"), QString(), QStringLiteral("DAYS")};
+    const QCommandLineOption ip{QStringLiteral("ip"), QString(), QStringLiteral("CIDR")};
+    const QCommandLineOption devices{QStringLiteral("devices"), QString(), QStringLiteral("IDS")};
+    const QCommandLineOption permissions{
+            QStringLiteral("permissions"), QString(), QStringLiteral("PERMISSIONS")};
+    const QCommandLineOption rateLimit{
+            QStringLiteral("rate-limit"), QString(), QStringLiteral("N")};
+
+    QList<QCommandLineOption> all() const
+    {
+        return {name, expires, ip, devices, permissions, rateLimit};
+    }
+};
+
 } // namespace
 
 QString KeysCommand::summary() const
@@ -136,13 +156,45 @@ bool KeysCommand::parse(
     return true;
 }
 
-std::optional<QDateTime> KeysCommand::expiryIn(const QString &days, const QDateTime &now)
+bool KeysCommand::readExpiry(
+        const QString &days, const QDateTime &now, bool allowNever, QDateTime *expiry)
 {
+    if (allowNever && days == QLatin1String("never")) {
+        *expiry = QDateTime();
+        return true;
+    }
     bool isNumber = false;
     const int count = days.toInt(&isNumber);
-    if (!isNumber || count < 1 || count > ApiKey::MAX_EXPIRY_DAYS)
-        return std::nullopt;
-    return now.addDays(count);
+    if (isNumber && count >= 1 && count <= ApiKey::MAX_EXPIRY_DAYS) {
+        *expiry = now.addDays(count);
+        return true;
+    }
+    Command::printError(allowNever ? tr("--expires takes a number of days from 1 to %1, or never.")
+                                             .arg(ApiKey::MAX_EXPIRY_DAYS)
+                                   : tr("--expires takes a number of days from 1 to %1.")
+                                             .arg(ApiKey::MAX_EXPIRY_DAYS));
+    return false;
+}
+
+bool KeysCommand::readRateLimit(const QString &value, bool allowDefault, int *limit)
+{
+    if (allowDefault && value == QLatin1String("default")) {
+        *limit = 0;
+        return true;
+    }
+    bool isNumber = false;
+    const int number = value.toInt(&isNumber);
+    if (isNumber && number >= 1 && number <= MAX_RATE_LIMIT) {
+        *limit = number;
+        return true;
+    }
+    Command::printError(allowDefault
+                    ? tr("--rate-limit takes a number of calls per minute from 1 to %1, or "
+                         "default.")
+                              .arg(MAX_RATE_LIMIT)
+                    : tr("--rate-limit takes a number of calls per minute from 1 to %1.")
+                              .arg(MAX_RATE_LIMIT));
+    return false;
 }
 
 QString KeysCommand::status(const ApiKey &key, const QDateTime &now)
@@ -196,17 +248,9 @@ int KeysCommand::generate(const QStringList &arguments)
 {
     QCommandLineParser parser;
     const QCommandLineOption roleOption(QStringLiteral("role"), tr("The role."), tr("ROLE"));
-    const QCommandLineOption nameOption(QStringLiteral("name"), tr("A name."), tr("NAME"));
-    const QCommandLineOption expiresOption(
-            QStringLiteral("expires"), tr("Days until it expires."), tr("DAYS"));
-    const QCommandLineOption ipOption(QStringLiteral("ip"), tr("Allowed ranges."), tr("CIDR"));
-    const QCommandLineOption devicesOption(QStringLiteral("devices"), tr("Device ids."), tr("IDS"));
-    const QCommandLineOption permissionsOption(
-            QStringLiteral("permissions"), tr("Permissions."), tr("PERMISSIONS"));
-    const QCommandLineOption rateOption(
-            QStringLiteral("rate-limit"), tr("Calls per minute."), tr("N"));
-    parser.addOptions({roleOption, nameOption, expiresOption, ipOption, devicesOption,
-            permissionsOption, rateOption});
+    const KeySettingOptions settings;
+    parser.addOption(roleOption);
+    parser.addOptions(settings.all());
     if (!parse(&parser, QStringLiteral("generate"), arguments))
         return UsageError;
     if (parser.isSet(QStringLiteral("help"))) {
@@ -218,7 +262,7 @@ int KeysCommand::generate(const QStringList &arguments)
                                     .arg(parser.positionalArguments().first()));
         return UsageError;
     }
-    if (!parser.isSet(roleOption) || !parser.isSet(nameOption)) {
+    if (!parser.isSet(roleOption) || !parser.isSet(settings.name)) {
         Command::printError(
                 tr("keys generate needs --role and --name, e.g. keys generate --role operator "
                    "--name \"Claude Desktop\"."));
@@ -235,30 +279,18 @@ int KeysCommand::generate(const QStringList &arguments)
         return UsageError;
     }
     spec.role = *role;
-    spec.name = parser.value(nameOption);
+    spec.name = parser.value(settings.name);
     spec.createdBy = QStringLiteral("cli");
     const QDateTime now = QDateTime::currentDateTimeUtc();
-    if (parser.isSet(expiresOption)) {
-        const std::optional<QDateTime> expiry = expiryIn(parser.value(expiresOption), now);
-        if (!expiry) {
-            Command::printError(tr("--expires takes a number of days from 1 to %1.")
-                                        .arg(ApiKey::MAX_EXPIRY_DAYS));
-            return UsageError;
-        }
-        spec.expiresAt = *expiry;
-    }
-    spec.ipAllow = ApiKey::splitList(parser.value(ipOption));
-    spec.devices = ApiKey::splitList(parser.value(devicesOption));
-    spec.permissions = ApiKey::splitList(parser.value(permissionsOption));
-    if (parser.isSet(rateOption)) {
-        bool isNumber = false;
-        spec.rateLimit = parser.value(rateOption).toInt(&isNumber);
-        if (!isNumber || spec.rateLimit < 1 || spec.rateLimit > MAX_RATE_LIMIT) {
-            Command::printError(tr("--rate-limit takes a number of calls per minute from 1 to %1.")
-                                        .arg(MAX_RATE_LIMIT));
-            return UsageError;
-        }
-    }
+    if (parser.isSet(settings.expires)
+            && !readExpiry(parser.value(settings.expires), now, false, &spec.expiresAt))
+        return UsageError;
+    spec.ipAllow = ApiKey::splitList(parser.value(settings.ip));
+    spec.devices = ApiKey::splitList(parser.value(settings.devices));
+    spec.permissions = ApiKey::splitList(parser.value(settings.permissions));
+    if (parser.isSet(settings.rateLimit)
+            && !readRateLimit(parser.value(settings.rateLimit), false, &spec.rateLimit))
+        return UsageError;
     QString error;
     if (!SqlKeyStore::validate(spec, now, &error)) {
         Command::printError(tr("The key cannot be created: %1").arg(error));
@@ -452,19 +484,11 @@ int KeysCommand::revoke(const QStringList &arguments)
 int KeysCommand::update(const QStringList &arguments)
 {
     QCommandLineParser parser;
-    const QCommandLineOption nameOption(QStringLiteral("name"), tr("A name."), tr("NAME"));
-    const QCommandLineOption expiresOption(
-            QStringLiteral("expires"), tr("Days from now, or never."), tr("DAYS"));
-    const QCommandLineOption ipOption(QStringLiteral("ip"), tr("Allowed ranges."), tr("CIDR"));
-    const QCommandLineOption devicesOption(QStringLiteral("devices"), tr("Device ids."), tr("IDS"));
-    const QCommandLineOption permissionsOption(
-            QStringLiteral("permissions"), tr("Permissions."), tr("PERMISSIONS"));
-    const QCommandLineOption rateOption(
-            QStringLiteral("rate-limit"), tr("Calls per minute, or default."), tr("N"));
+    const KeySettingOptions settings;
     const QCommandLineOption activeOption(
             QStringLiteral("active"), tr("true or false."), tr("BOOL"));
-    parser.addOptions({nameOption, expiresOption, ipOption, devicesOption, permissionsOption,
-            rateOption, activeOption});
+    parser.addOptions(settings.all());
+    parser.addOption(activeOption);
     if (!parse(&parser, QStringLiteral("update"), arguments))
         return UsageError;
     if (parser.isSet(QStringLiteral("help"))) {
@@ -484,41 +508,25 @@ int KeysCommand::update(const QStringList &arguments)
         const QString value = parser.value(option);
         return value == QLatin1String("none") ? QStringList() : ApiKey::splitList(value);
     };
-    if (parser.isSet(nameOption))
-        changes.name = parser.value(nameOption);
-    if (parser.isSet(expiresOption)) {
-        const QString value = parser.value(expiresOption);
-        if (value == QLatin1String("never")) {
-            changes.expiresAt = QDateTime();
-        } else {
-            const std::optional<QDateTime> expiry =
-                    expiryIn(value, QDateTime::currentDateTimeUtc());
-            if (!expiry) {
-                Command::printError(tr("--expires takes a number of days from 1 to %1, or never.")
-                                            .arg(ApiKey::MAX_EXPIRY_DAYS));
-                return UsageError;
-            }
-            changes.expiresAt = *expiry;
-        }
-    }
-    if (parser.isSet(ipOption))
-        changes.ipAllow = listValue(ipOption);
-    if (parser.isSet(devicesOption))
-        changes.devices = listValue(devicesOption);
-    if (parser.isSet(permissionsOption))
-        changes.permissions = listValue(permissionsOption);
-    if (parser.isSet(rateOption)) {
-        const QString value = parser.value(rateOption);
-        bool isNumber = false;
-        const int limit = value == QLatin1String("default") ? 0 : value.toInt(&isNumber);
-        if (value != QLatin1String("default")
-                && (!isNumber || limit < 1 || limit > MAX_RATE_LIMIT)) {
-            Command::printError(
-                    tr("--rate-limit takes a number of calls per minute from 1 to %1, or "
-                       "default.")
-                            .arg(MAX_RATE_LIMIT));
+    if (parser.isSet(settings.name))
+        changes.name = parser.value(settings.name);
+    if (parser.isSet(settings.expires)) {
+        QDateTime expiry;
+        if (!readExpiry(
+                    parser.value(settings.expires), QDateTime::currentDateTimeUtc(), true, &expiry))
             return UsageError;
-        }
+        changes.expiresAt = expiry;
+    }
+    if (parser.isSet(settings.ip))
+        changes.ipAllow = listValue(settings.ip);
+    if (parser.isSet(settings.devices))
+        changes.devices = listValue(settings.devices);
+    if (parser.isSet(settings.permissions))
+        changes.permissions = listValue(settings.permissions);
+    if (parser.isSet(settings.rateLimit)) {
+        int limit = 0;
+        if (!readRateLimit(parser.value(settings.rateLimit), true, &limit))
+            return UsageError;
         changes.rateLimit = limit;
     }
     if (parser.isSet(activeOption)) {

@@ -35,7 +35,11 @@ private:
     // Parses a verb's arguments; on failure prints one sentence and returns false.
     static bool parse(
             QCommandLineParser *parser, const QString &verb, const QStringList &arguments);
-    static std::optional<QDateTime> expiryIn(const QString &days, const QDateTime &now);
+    // --expires DAYS (or "never" where allowed) and --rate-limit N (or "default"): false
+    // after printing what the option takes.
+    static bool readExpiry(
+            const QString &days, const QDateTime &now, bool allowNever, QDateTime *expiry);
+    static bool readRateLimit(const QString &value, bool allowDefault, int *limit);
     static QString status(const ApiKey &key, const QDateTime &now);
     static QString describe(const ApiKey &key, const QDateTime &now);
 };
