@@ -1511,52 +1511,8 @@ Geräte-IDs: ha:&lt;entity_id&gt; wie ha:light.kitchen oder loxone:&lt;uuid&gt;.
         <translation>ROLLE</translation>
     </message>
     <message>
-        <source>A name.</source>
-        <translation>Ein Name.</translation>
-    </message>
-    <message>
         <source>NAME</source>
         <translation>NAME</translation>
-    </message>
-    <message>
-        <source>Days until it expires.</source>
-        <translation>Tage bis zum Ablauf.</translation>
-    </message>
-    <message>
-        <source>DAYS</source>
-        <translation>TAGE</translation>
-    </message>
-    <message>
-        <source>Allowed ranges.</source>
-        <translation>Zulässige Adressbereiche.</translation>
-    </message>
-    <message>
-        <source>CIDR</source>
-        <translation>CIDR</translation>
-    </message>
-    <message>
-        <source>Device ids.</source>
-        <translation>Geräte-IDs.</translation>
-    </message>
-    <message>
-        <source>IDS</source>
-        <translation>IDS</translation>
-    </message>
-    <message>
-        <source>Permissions.</source>
-        <translation>Berechtigungen.</translation>
-    </message>
-    <message>
-        <source>PERMISSIONS</source>
-        <translation>BERECHTIGUNGEN</translation>
-    </message>
-    <message>
-        <source>Calls per minute.</source>
-        <translation>Aufrufe pro Minute.</translation>
-    </message>
-    <message>
-        <source>N</source>
-        <translation>N</translation>
     </message>
     <message>
         <source>Unexpected argument &apos;%1&apos; after keys generate.</source>
@@ -1653,14 +1609,6 @@ Geräte-IDs: ha:&lt;entity_id&gt; wie ha:light.kitchen oder loxone:&lt;uuid&gt;.
     <message>
         <source>Key %1 is revoked; every HomeWarden process refuses it from now on.</source>
         <translation>Schlüssel %1 ist widerrufen; jeder HomeWarden-Prozess lehnt ihn ab sofort ab.</translation>
-    </message>
-    <message>
-        <source>Days from now, or never.</source>
-        <translation>Tage ab jetzt, oder never.</translation>
-    </message>
-    <message>
-        <source>Calls per minute, or default.</source>
-        <translation>Aufrufe pro Minute, oder default.</translation>
     </message>
     <message>
         <source>true or false.</source>
