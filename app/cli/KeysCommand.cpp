@@ -77,6 +77,34 @@ struct KeySettingOptions
 
 } // namespace
 
+// Opened in this order, and each after the one before it, as the members are declared.
+struct KeysCommand::Administration
+{
+    explicit Administration(
+            std::unique_ptr<AuditTrail> auditTrail, std::unique_ptr<StateDatabase> stateDatabase)
+        : trail(std::move(auditTrail))
+        , database(std::move(stateDatabase))
+    { }
+
+    std::unique_ptr<AuditTrail> trail;
+    std::unique_ptr<StateDatabase> database;
+    SqlKeyStore store{database.get()};
+    KeyAdministration keys{&store, trail.get(), QStringLiteral("cli")};
+};
+
+std::unique_ptr<KeysCommand::Administration> KeysCommand::openAdministration()
+{
+    // A change to the keys that the audit trail cannot record is not made at all: the trail
+    // is opened first.
+    std::unique_ptr<AuditTrail> trail = openAuditTrail();
+    if (!trail)
+        return nullptr;
+    std::unique_ptr<StateDatabase> database = openDatabase();
+    if (!database)
+        return nullptr;
+    return std::make_unique<Administration>(std::move(trail), std::move(database));
+}
+
 QString KeysCommand::summary() const
 {
     return tr("Manage API keys: generate, list, show, revoke, update, export, import.");
@@ -297,22 +325,16 @@ int KeysCommand::generate(const QStringList &arguments)
         return UsageError;
     }
 
-    // A change to the keys that the audit trail cannot record is not made at all.
-    const std::unique_ptr<AuditTrail> trail = openAuditTrail();
-    if (!trail)
+    const std::unique_ptr<Administration> admin = openAdministration();
+    if (!admin)
         return Failure;
-    const std::unique_ptr<StateDatabase> database = openDatabase();
-    if (!database)
-        return Failure;
-    SqlKeyStore store(database.get());
-    KeyAdministration administration(&store, trail.get(), QStringLiteral("cli"));
-    const std::optional<QString> keyText = administration.generate(spec, &error);
+    const std::optional<QString> keyText = admin->keys.generate(spec, &error);
     if (!keyText) {
         Command::printError(tr("The key cannot be created: %1").arg(error));
         return Failure;
     }
     const QString id = KeyText::parse(*keyText)->id;
-    flushAudit(trail.get());
+    flushAudit(admin->trail.get());
 
     // The key alone on stdout, so that `KEY=$(homewarden keys generate ...)` takes just it.
     Command::printOut(*keyText + QLatin1Char('\n'));
@@ -461,20 +483,15 @@ int KeysCommand::revoke(const QStringList &arguments)
     }
     const QString id = parser.positionalArguments().first();
 
-    const std::unique_ptr<AuditTrail> trail = openAuditTrail();
-    if (!trail)
+    const std::unique_ptr<Administration> admin = openAdministration();
+    if (!admin)
         return Failure;
-    const std::unique_ptr<StateDatabase> database = openDatabase();
-    if (!database)
-        return Failure;
-    SqlKeyStore store(database.get());
-    KeyAdministration administration(&store, trail.get(), QStringLiteral("cli"));
     QString error;
-    if (!administration.revoke(id, &error)) {
+    if (!admin->keys.revoke(id, &error)) {
         Command::printError(error);
         return Failure;
     }
-    flushAudit(trail.get());
+    flushAudit(admin->trail.get());
     Command::printOut(
             tr("Key %1 is revoked; every HomeWarden process refuses it from now on.").arg(id)
             + QLatin1Char('\n'));
@@ -543,15 +560,11 @@ int KeysCommand::update(const QStringList &arguments)
         return UsageError;
     }
 
-    const std::unique_ptr<AuditTrail> trail = openAuditTrail();
-    if (!trail)
+    const std::unique_ptr<Administration> admin = openAdministration();
+    if (!admin)
         return Failure;
-    const std::unique_ptr<StateDatabase> database = openDatabase();
-    if (!database)
-        return Failure;
-    SqlKeyStore store(database.get());
     QString error;
-    std::optional<ApiKey> key = store.find(id, &error);
+    std::optional<ApiKey> key = admin->store.find(id, &error);
     if (!key) {
         Command::printError(error.isEmpty()
                         ? tr("There is no key %1; 'homewarden keys list' shows the keys.").arg(id)
@@ -566,12 +579,11 @@ int KeysCommand::update(const QStringList &arguments)
             return UsageError;
         }
     }
-    KeyAdministration administration(&store, trail.get(), QStringLiteral("cli"));
-    if (!administration.update(id, changes, &error)) {
+    if (!admin->keys.update(id, changes, &error)) {
         Command::printError(error);
         return Failure;
     }
-    flushAudit(trail.get());
+    flushAudit(admin->trail.get());
     const QString what = changes.fieldNames().join(QStringLiteral(", "));
     Command::printOut(tr("Key %1 is updated (%2).").arg(id, what) + QLatin1Char('\n'));
     return Success;
@@ -663,19 +675,14 @@ int KeysCommand::importKeys(const QStringList &arguments)
         Command::printError(error);
         return Failure;
     }
-    const std::unique_ptr<AuditTrail> trail = openAuditTrail();
-    if (!trail)
+    const std::unique_ptr<Administration> admin = openAdministration();
+    if (!admin)
         return Failure;
-    const std::unique_ptr<StateDatabase> database = openDatabase();
-    if (!database)
-        return Failure;
-    SqlKeyStore store(database.get());
     const SqlKeyStore::ExistingKeys existing = parser.isSet(skipOption)
             ? SqlKeyStore::ExistingKeys::Skip
             : SqlKeyStore::ExistingKeys::Refuse;
-    KeyAdministration administration(&store, trail.get(), QStringLiteral("cli"));
     const std::optional<SqlKeyStore::ImportSummary> summary =
-            administration.importKeys(*keys, existing, &error);
+            admin->keys.importKeys(*keys, existing, &error);
     if (!summary) {
         Command::printError(
                 tr("%1 Nothing was imported; --skip-existing keeps the keys that exist and "
@@ -683,7 +690,7 @@ int KeysCommand::importKeys(const QStringList &arguments)
                         .arg(error));
         return Failure;
     }
-    flushAudit(trail.get());
+    flushAudit(admin->trail.get());
 
     QString message = tr("Imported %n key(s)", nullptr, int(summary->imported.size()));
     if (!summary->skipped.isEmpty()) {

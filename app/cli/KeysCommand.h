@@ -4,6 +4,7 @@
 
 #include <QDateTime>
 
+#include <memory>
 #include <optional>
 
 class QCommandLineParser;
@@ -22,6 +23,12 @@ public:
     int run(const QStringList &arguments) override;
 
 private:
+    // The trail, the database, the store and the administration that audits each change:
+    // what the verbs that change keys work with.
+    struct Administration;
+    // null after printing why, when the audit trail or the database cannot be opened.
+    static std::unique_ptr<Administration> openAdministration();
+
     static QString usage();
 
     int generate(const QStringList &arguments);
