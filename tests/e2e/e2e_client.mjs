@@ -44,25 +44,91 @@ export function traceMessages(transport) {
   });
 }
 
+// TAP-like lines: "ok - ..." / "not ok - ..." per check. The methods are bound, so that a
+// script can take them apart: const { ok, notOk, check, skip } = tap.
 export class Tap {
   passed = 0;
   failed = 0;
   timedOut = false; // after the global timeout, late results are not reported
-  ok(desc) {
+  ok = (desc) => {
     if (this.timedOut) return;
     this.passed++;
     console.log(`ok - ${desc}`);
-  }
-  notOk(desc, why) {
+  };
+  skip = (desc, why) => {
+    if (this.timedOut) return;
+    this.passed++;
+    console.log(`ok - ${desc} # SKIP ${why}`);
+  };
+  notOk = (desc, why) => {
     if (this.timedOut) return;
     this.failed++;
     console.log(`not ok - ${desc}`);
     if (why !== undefined) for (const line of String(why).split("\n")) console.log(`  # ${line}`);
-  }
-  check(cond, desc, why) {
+  };
+  // why: a text, or a function that makes it (only called when the check fails).
+  check = (cond, desc, why) => {
     if (cond) this.ok(desc);
-    else this.notOk(desc, why);
+    else this.notOk(desc, typeof why === "function" ? why() : why);
     return cond;
+  };
+  summary() {
+    console.log(`${this.passed} passed, ${this.failed} failed`);
+  }
+}
+
+// One e2e script's run around an SDK client: its Tap, a global timeout that reports, closes
+// the client and exits 1, and finish(), which runs the checks, closes the client, prints the
+// summary and exits 0 only when every check passed.
+export class E2eRun {
+  tap = new Tap();
+  #client;
+  #closing = false;
+  #timer;
+
+  constructor(client, globalTimeoutMs) {
+    this.#client = client;
+    this.#timer = setTimeout(async () => {
+      this.tap.notOk(`global timeout: test did not finish within ${globalTimeoutMs / 1000} s`);
+      this.tap.timedOut = true;
+      this.tap.summary();
+      await this.closeClient();
+      process.exit(1);
+    }, globalTimeoutMs);
+  }
+
+  closeClient = async () => {
+    if (this.#closing) return;
+    this.#closing = true;
+    try {
+      await this.#client.close();
+    } catch (e) {
+      console.error(`# close failed: ${e?.message ?? e}`);
+    }
+  };
+
+  // checks(): the script's body; afterClose(), when given, runs once the client has closed.
+  async finish(checks, afterClose) {
+    let crashed = false;
+    try {
+      await checks();
+    } catch (e) {
+      crashed = true;
+      this.tap.notOk("unexpected exception", describeError(e));
+    } finally {
+      await this.closeClient();
+    }
+    if (afterClose && !crashed) {
+      try {
+        await afterClose();
+      } catch (e) {
+        crashed = true;
+        this.tap.notOk("unexpected exception after closing", describeError(e));
+      }
+    }
+    clearTimeout(this.#timer);
+    this.tap.summary();
+    process.exit(this.tap.failed > 0 || crashed ? 1 : 0);
   }
 }
 
@@ -76,58 +142,26 @@ export async function runE2e(
   { name, binary, serverArgs, globalTimeoutMs = 30_000, requestTimeoutMs = 10_000, afterClose },
   main,
 ) {
-  const tap = new Tap();
   const env = {};
   for (const [k, v] of Object.entries(process.env)) if (v !== undefined) env[k] = v;
   const transport = new StdioClientTransport({ command: binary, args: serverArgs, env, stderr: "inherit" });
   if (process.env.HOMEWARDEN_E2E_TRACE === "1") traceMessages(transport);
   const client = new Client({ name, version: "0.0.0" }, { capabilities: {} });
   const reqOpts = { timeout: requestTimeoutMs };
-  let closing = false;
-  const closeClient = async () => {
-    if (closing) return;
-    closing = true;
-    try {
-      await client.close();
-    } catch (e) {
-      console.error(`# close failed: ${e?.message ?? e}`);
-    }
-  };
-  const globalTimer = setTimeout(async () => {
-    tap.notOk(`global timeout: test did not finish within ${globalTimeoutMs / 1000} s`);
-    tap.timedOut = true;
-    console.log(`${tap.passed} passed, ${tap.failed} failed`);
-    await closeClient();
-    process.exit(1);
-  }, globalTimeoutMs);
-
-  let crashed = false;
-  try {
-    let connected = false;
-    try {
-      await client.connect(transport, reqOpts);
-      connected = true;
+  const run = new E2eRun(client, globalTimeoutMs);
+  const tap = run.tap;
+  await run.finish(
+    async () => {
+      try {
+        await client.connect(transport, reqOpts);
+      } catch (e) {
+        tap.notOk("connect: initialize handshake", describeError(e)); // nothing else can run
+        return;
+      }
       tap.ok(`connect: initialize handshake with ${binary} ${serverArgs.join(" ")}`);
-    } catch (e) {
-      tap.notOk("connect: initialize handshake", describeError(e)); // nothing else can run
-    }
-    const call = (tool, args) => client.callTool({ name: tool, arguments: args }, CallToolResultSchema, reqOpts);
-    if (connected) await main(tap, { client, call });
-  } catch (e) {
-    crashed = true;
-    tap.notOk("unexpected exception", describeError(e));
-  } finally {
-    await closeClient();
-  }
-  if (afterClose && !crashed) {
-    try {
-      await afterClose(tap);
-    } catch (e) {
-      crashed = true;
-      tap.notOk("unexpected exception after closing", describeError(e));
-    }
-  }
-  clearTimeout(globalTimer);
-  console.log(`${tap.passed} passed, ${tap.failed} failed`);
-  process.exit(tap.failed > 0 || crashed ? 1 : 0);
+      const call = (tool, args) => client.callTool({ name: tool, arguments: args }, CallToolResultSchema, reqOpts);
+      await main(tap, { client, call });
+    },
+    afterClose && (() => afterClose(tap)),
+  );
 }

@@ -27,7 +27,7 @@ import http from "node:http";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { CallToolResultSchema } from "@modelcontextprotocol/sdk/types.js";
-import { traceMessages } from "./e2e_client.mjs";
+import { E2eRun, j, traceMessages } from "./e2e_client.mjs";
 
 const EXPECTED_PROTOCOL_VERSION = "2025-11-25";
 const GLOBAL_TIMEOUT_MS = 60_000;
@@ -51,35 +51,6 @@ const canMakeKeys = Boolean(binary && process.env.HOMEWARDEN_HOME);
 const trace = process.env.HOMEWARDEN_E2E_TRACE === "1";
 const base = new URL(url);
 const origin = base.origin; // http://127.0.0.1:PORT: one the server allows by default
-
-let passed = 0;
-let failed = 0;
-let timedOut = false;
-function ok(desc) {
-  if (timedOut) return;
-  passed++;
-  console.log(`ok - ${desc}`);
-}
-function skip(desc, why) {
-  if (timedOut) return;
-  passed++;
-  console.log(`ok - ${desc} # SKIP ${why}`);
-}
-function notOk(desc, why) {
-  if (timedOut) return;
-  failed++;
-  console.log(`not ok - ${desc}`);
-  if (why !== undefined) for (const line of String(why).split("\n")) console.log(`  # ${line}`);
-}
-function check(cond, desc, why) {
-  if (cond) ok(desc);
-  else notOk(desc, typeof why === "function" ? why() : why);
-  return cond;
-}
-const j = (v) => {
-  const s = JSON.stringify(v);
-  return s === undefined ? String(v) : s.length > 600 ? s.slice(0, 600) + "..." : s;
-};
 
 // --- raw HTTP helpers ---------------------------------------------------------------------
 
@@ -171,24 +142,9 @@ client.onerror = (e) => {
   if (trace) console.error(`# client error: ${e?.message ?? e}`);
 };
 
-let closing = false;
-async function closeClient() {
-  if (closing) return;
-  closing = true;
-  try {
-    await client.close();
-  } catch (e) {
-    console.error(`# close failed: ${e?.message ?? e}`);
-  }
-}
-
-const globalTimer = setTimeout(async () => {
-  notOk(`global timeout: test did not finish within ${GLOBAL_TIMEOUT_MS / 1000} s`);
-  timedOut = true;
-  console.log(`${passed} passed, ${failed} failed`);
-  await closeClient();
-  process.exit(1);
-}, GLOBAL_TIMEOUT_MS);
+const run = new E2eRun(client, GLOBAL_TIMEOUT_MS);
+const { ok, notOk, check, skip } = run.tap;
+const closeClient = run.closeClient;
 
 const reqOpts = { timeout: REQUEST_TIMEOUT_MS };
 
@@ -535,8 +491,7 @@ async function refusalChecks() {
   );
 }
 
-let crashed = false;
-try {
+await run.finish(async () => {
   if (await sdkChecks()) {
     await httpChecks();
     await sessionEndChecks();
@@ -545,12 +500,4 @@ try {
   // between the refused ones would reset the count of failed logins.
   await closeClient();
   await refusalChecks();
-} catch (e) {
-  crashed = true;
-  notOk("unexpected exception", e?.stack ?? e);
-} finally {
-  await closeClient();
-  clearTimeout(globalTimer);
-}
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed > 0 || crashed ? 1 : 0);
+});

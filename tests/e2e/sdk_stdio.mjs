@@ -22,7 +22,7 @@
 import { readFileSync } from "node:fs";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
-import { traceMessages } from "./e2e_client.mjs";
+import { E2eRun, j, traceMessages } from "./e2e_client.mjs";
 import {
   CallToolResultSchema,
   ErrorCode,
@@ -63,32 +63,6 @@ if (!binary) {
 const serverArgs = extraArgs.length > 0 || claudeEntry ? extraArgs : ["--stdio"];
 const trace = process.env.HOMEWARDEN_E2E_TRACE === "1";
 
-let passed = 0;
-let failed = 0;
-let timedOut = false; // after the global timeout, late results are not reported
-function ok(desc) {
-  if (timedOut) return;
-  passed++;
-  console.log(`ok - ${desc}`);
-}
-function notOk(desc, why) {
-  if (timedOut) return;
-  failed++;
-  console.log(`not ok - ${desc}`);
-  if (why !== undefined) {
-    for (const line of String(why).split("\n")) console.log(`  # ${line}`);
-  }
-}
-function check(cond, desc, why) {
-  if (cond) ok(desc);
-  else notOk(desc, why);
-  return cond;
-}
-const j = (v) => {
-  const s = JSON.stringify(v);
-  return s === undefined ? String(v) : s.length > 600 ? s.slice(0, 600) + "..." : s;
-};
-
 // The whole environment goes through (getDefaultEnvironment() alone would drop
 // HOMEWARDEN_HOME and anything else the server may need).
 const env = {};
@@ -115,24 +89,9 @@ if (trace) traceMessages(transport);
 
 const client = new Client({ name: "homewarden-e2e-sdk", version: "0.0.0" }, { capabilities: {} });
 
-let closing = false;
-async function closeClient() {
-  if (closing) return;
-  closing = true;
-  try {
-    await client.close();
-  } catch (e) {
-    console.error(`# close failed: ${e?.message ?? e}`);
-  }
-}
-
-const globalTimer = setTimeout(async () => {
-  notOk(`global timeout: test did not finish within ${GLOBAL_TIMEOUT_MS / 1000} s`);
-  timedOut = true;
-  console.log(`${passed} passed, ${failed} failed`);
-  await closeClient();
-  process.exit(1);
-}, GLOBAL_TIMEOUT_MS);
+const run = new E2eRun(client, GLOBAL_TIMEOUT_MS);
+const { ok, notOk, check } = run.tap;
+const closeClient = run.closeClient;
 
 const reqOpts = { timeout: REQUEST_TIMEOUT_MS };
 
@@ -296,15 +255,4 @@ async function main() {
   }
 }
 
-let crashed = false;
-try {
-  await main();
-} catch (e) {
-  crashed = true;
-  notOk("unexpected exception", e?.stack ?? e);
-} finally {
-  await closeClient();
-  clearTimeout(globalTimer);
-}
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed > 0 || crashed ? 1 : 0);
+await run.finish(main);
