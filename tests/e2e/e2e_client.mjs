@@ -1,8 +1,9 @@
-// Shared by the end-to-end scripts that drive HomeWarden over stdio with the official MCP
-// TypeScript SDK client: TAP-like reporting ("ok - ..." / "not ok - ..." lines, then
-// "N passed, N failed"), a global timeout, and the client over a StdioClientTransport that
-// passes the whole environment on (HOMEWARDEN_HOME, the backends' URLs, the keychain's D-Bus
-// address) and traces every JSON-RPC message on stderr with HOMEWARDEN_E2E_TRACE=1.
+// Shared by the end-to-end scripts that drive HomeWarden with the official MCP TypeScript SDK
+// client: TAP-like reporting ("ok - ..." / "not ok - ..." lines, then "N passed, N failed"),
+// a global timeout and the exit code (Tap, E2eRun, for stdio and HTTP alike), and for stdio
+// the client over a StdioClientTransport that passes the whole environment on (HOMEWARDEN_HOME,
+// the backends' URLs, the keychain's D-Bus address) (runE2e). HOMEWARDEN_E2E_TRACE=1 traces
+// every JSON-RPC message on stderr.
 
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { StdioClientTransport } from "@modelcontextprotocol/sdk/client/stdio.js";
