@@ -23,10 +23,6 @@
 # Prints "ok - ..." / "not ok - ..." lines and "N passed, N failed"; exit 1 on any failure.
 set -euo pipefail
 
-here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-node_modules="$(cd "$here/.." && pwd)/node_modules"
-inspector="$node_modules/.bin/mcp-inspector"
-tool="get_system_status"
 step_timeout=30 # seconds, per inspector run
 
 url="${1:-${HOMEWARDEN_URL:-}}"
@@ -38,27 +34,8 @@ if [[ -z "$url" || -z "$key" ]]; then
 fi
 key_id="$(cut -d_ -f1-3 <<<"$key")"
 
-if [[ ! -x "$inspector" ]]; then
-  echo "not ok - mcp-inspector not found at $inspector (run 'npm ci' in ${node_modules%/node_modules})" >&2
-  exit 1
-fi
-
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-
-passed=0
-failed=0
-ok() { passed=$((passed + 1)); echo "ok - $1"; }
-not_ok() {
-  failed=$((failed + 1))
-  echo "not ok - $1"
-  shift
-  local f
-  for f in "$@"; do
-    [[ -s "$f" ]] && sed 's/^/  # /' "$f"
-  done
-  return 0
-}
+# shellcheck source=inspector_checks.sh
+source "$(dirname "${BASH_SOURCE[0]}")/inspector_checks.sh"
 
 # run_inspector NAME ARGS... : runs the inspector CLI against the URL,
 # stdout -> $work/NAME.out, stderr -> $work/NAME.err, exit code -> $rc
@@ -70,59 +47,13 @@ run_inspector() {
     >"$work/$name.out" 2>"$work/$name.err" </dev/null || rc=$?
 }
 
-# json_check FILE JS-EXPR : evaluates JS-EXPR with `d` = parsed JSON of FILE;
-# exit 0 when truthy, 1 otherwise (or when FILE is not JSON).
-json_check() {
-  node -e '
-    const fs = require("node:fs");
-    let d;
-    try { d = JSON.parse(fs.readFileSync(process.argv[1], "utf8")); }
-    catch (e) { console.error("output is not JSON: " + e.message); process.exit(1); }
-    process.exit(new Function("d", "return (" + process.argv[2] + ");")(d) ? 0 : 1);
-  ' "$1" "$2"
-}
-
-why_of() {
-  case "$1" in
-    124) echo "timed out after ${step_timeout}s" ;;
-    *) echo "got $1" ;;
-  esac
-}
-
 echo "# server: $url (key $key_id)"
-echo "# inspector: $("$inspector" --version 2>/dev/null || echo '?'), node $(node --version)"
 
-# 1. tools/list with --strict
-run_inspector list --header "Authorization: Bearer $key" --method tools/list --strict
-if [[ $rc -eq 0 ]]; then
-  ok "tools/list --strict exits 0 (no error-severity schema portability problems)"
-  if grep -qi "warning" "$work/list.err"; then
-    echo "  # schema portability warnings (not fatal):"
-    sed 's/^/  #   /' "$work/list.err"
-  fi
-elif [[ $rc -eq 6 ]]; then
-  not_ok "tools/list --strict exits 0 (got 6: error-severity tool-schema portability problems)" "$work/list.err"
-else
-  not_ok "tools/list --strict exits 0 ($(why_of $rc))" "$work/list.out" "$work/list.err"
-fi
-if json_check "$work/list.out" "Array.isArray(d.result?.tools) && d.result.tools.some(t => t.name === '$tool')" 2>"$work/list.chk"; then
-  ok "tools/list lists $tool"
-else
-  not_ok "tools/list lists $tool" "$work/list.chk" "$work/list.out"
-fi
-
-# 2. tools/call get_system_status
-run_inspector call --header "Authorization: Bearer $key" --method tools/call --tool-name "$tool"
-if [[ $rc -eq 0 ]]; then
-  ok "tools/call $tool exits 0"
-else
-  not_ok "tools/call $tool exits 0 ($(why_of $rc))" "$work/call.out" "$work/call.err"
-fi
-if json_check "$work/call.out" "d.result && d.result.isError !== true && d.result.structuredContent?.transport === 'streamable-http' && d.result.structuredContent?.caller?.key_id === '$key_id'" 2>"$work/call.chk"; then
-  ok "tools/call $tool returns structuredContent.transport \"streamable-http\", caller.key_id \"$key_id\""
-else
-  not_ok "tools/call $tool returns structuredContent.transport \"streamable-http\", caller.key_id \"$key_id\"" "$work/call.chk" "$work/call.out"
-fi
+print_versions
+check_tools_list --header "Authorization: Bearer $key"
+check_tools_call "s.transport === 'streamable-http' && s.caller?.key_id === '$key_id'" \
+  "structuredContent.transport \"streamable-http\", caller.key_id \"$key_id\"" \
+  --header "Authorization: Bearer $key"
 
 # 3. no header: refused
 if [[ "${HOMEWARDEN_SECURITY_LEVEL:-}" == development ]]; then
@@ -136,6 +67,4 @@ else
   fi
 fi
 
-echo "$passed passed, $failed failed"
-if [[ $failed -gt 0 ]]; then exit 1; fi
-exit 0
+finish
