@@ -1,16 +1,12 @@
 // The device tools end to end inside one process: the MCP engine, the real gate with real
 // keys, the Home Assistant client and the fake Home Assistant loaded with the real state
 // dump. Each test asserts what the caller saw and what Home Assistant received.
-#include "DeviceDirectory.h"
-#include "DeviceTools.h"
 #include "FakeHomeAssistant.h"
 #include "HomeAssistantClient.h"
 #include "HomeAssistantDevices.h"
 #include "McpSession.h"
 #include "McpTestClient.h"
-#include "SystemStatusTool.h"
-#include "TestGate.h"
-#include "ToolRegistry.h"
+#include "ServedDevices.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -47,16 +43,12 @@ private:
     FakeHomeAssistant m_fake;
     std::unique_ptr<HomeAssistantClient> m_client;
     std::unique_ptr<HomeAssistantDevices> m_devices;
-    DeviceDirectory m_directory;
-    ToolRegistry m_tools;
-    TestGate m_gate;
-    QString m_stop; // what the kill switch would say; empty when released
-    QElapsedTimer m_startedAt;
+    ServedDevices m_served;
 };
 
 void tst_DeviceTools::initTestCase()
 {
-    QVERIFY(m_gate.isValid());
+    QVERIFY(m_served.gate().isValid());
     QString error;
     QVERIFY2(m_fake.loadFixtures(&error), qPrintable(error));
     m_fake.setRegistries(FakeHomeAssistant::exampleRegistries());
@@ -71,33 +63,24 @@ void tst_DeviceTools::initTestCase()
     options.minReconnectDelayMs = 50;
     options.maxReconnectDelayMs = 200;
     m_client = std::make_unique<HomeAssistantClient>(options);
-    m_client->setRequestGuard([this] { return m_stop; });
+    m_client->setRequestGuard(m_served.stopSource());
     m_devices = std::make_unique<HomeAssistantDevices>(m_client.get());
-    m_devices->setRefusalSource([this] { return m_stop; });
-    m_directory.add(m_devices.get());
-    m_gate.gate()->setSecurityDeviceClassifier(
-            [this](const QString &id) { return m_directory.isSecurityDevice(id); });
-
-    m_startedAt.start();
-    const QList<ToolDefinition> definitions = DeviceTools::definitions(&m_directory);
-    for (const ToolDefinition &definition : definitions)
-        QVERIFY2(m_tools.add(definition, &error), qPrintable(error));
-    QVERIFY(m_tools.add(
-            SystemStatusTool::definition(m_startedAt, [this] { return m_directory.statuses(); })));
+    m_devices->setRefusalSource(m_served.stopSource());
+    QVERIFY2(m_served.serve(m_devices.get(), &error), qPrintable(error));
     m_client->start();
 }
 
 void tst_DeviceTools::init()
 {
     m_fake.setFault(FakeHomeAssistant::Fault::None);
-    m_stop.clear();
+    m_served.stop.clear();
     m_client->resume();
 }
 
 QJsonObject tst_DeviceTools::call(
         const Caller &caller, const QString &tool, const QJsonObject &arguments)
 {
-    return Client::callInNewSession(&m_tools, m_gate.gate(), caller, tool, arguments);
+    return m_served.call(caller, tool, arguments);
 }
 
 QList<FakeHomeAssistant::ServiceCall> tst_DeviceTools::callsSince(int before) const
@@ -107,7 +90,7 @@ QList<FakeHomeAssistant::ServiceCall> tst_DeviceTools::callsSince(int before) co
 
 void tst_DeviceTools::listDevicesPagesTheWholeHouse()
 {
-    const Caller admin = m_gate.login(Role::Admin);
+    const Caller admin = m_served.gate().login(Role::Admin);
     QSet<QString> seen;
     QString cursor;
     int pages = 0;
@@ -135,7 +118,7 @@ void tst_DeviceTools::listDevicesPagesTheWholeHouse()
 
 void tst_DeviceTools::listDevicesFilters()
 {
-    const Caller monitor = m_gate.login(Role::Monitor);
+    const Caller monitor = m_served.gate().login(Role::Monitor);
     QJsonObject result = call(monitor, QStringLiteral("list_devices"),
             {{QStringLiteral("type"), QStringLiteral("light")}});
     QJsonArray devices = Client::structured(result).value(QLatin1String("devices")).toArray();
@@ -166,7 +149,7 @@ void tst_DeviceTools::listDevicesFilters()
 
 void tst_DeviceTools::aCursorBelongsToItsFilters()
 {
-    const Caller monitor = m_gate.login(Role::Monitor);
+    const Caller monitor = m_served.gate().login(Role::Monitor);
     const QJsonObject first =
             call(monitor, QStringLiteral("list_devices"), {{QStringLiteral("limit"), 5}});
     const QString cursor = Client::structured(first).value(QLatin1String("next_cursor")).toString();
@@ -183,7 +166,7 @@ void tst_DeviceTools::aCursorBelongsToItsFilters()
 
 void tst_DeviceTools::getDeviceStateAnswersFromTheLiveCache()
 {
-    const Caller monitor = m_gate.login(Role::Monitor);
+    const Caller monitor = m_served.gate().login(Role::Monitor);
     m_fake.setState(QStringLiteral("sensor.allergy_index_today"), QStringLiteral("7.5"));
     QTRY_COMPARE(m_client->states()
                          .value(QStringLiteral("sensor.allergy_index_today"))
@@ -203,7 +186,7 @@ void tst_DeviceTools::getDeviceStateAnswersFromTheLiveCache()
 
 void tst_DeviceTools::unknownAndMalformedDevicesAreNamed()
 {
-    const Caller monitor = m_gate.login(Role::Monitor);
+    const Caller monitor = m_served.gate().login(Role::Monitor);
     QJsonObject result = call(monitor, QStringLiteral("get_device_state"),
             {{QStringLiteral("device_id"), QStringLiteral("ha:light.nowhere")}});
     QVERIFY(Client::isError(result));
@@ -218,7 +201,7 @@ void tst_DeviceTools::unknownAndMalformedDevicesAreNamed()
 
 void tst_DeviceTools::controlDeviceCallsTheMappedService()
 {
-    const Caller operatorKey = m_gate.login(Role::Operator);
+    const Caller operatorKey = m_served.gate().login(Role::Operator);
     const int before = int(m_fake.serviceCalls().size());
     const QJsonObject result = call(operatorKey, QStringLiteral("control_device"),
             {{QStringLiteral("device_id"), QStringLiteral("ha:light.kitchen")},
@@ -246,7 +229,7 @@ void tst_DeviceTools::controlDeviceCallsTheMappedService()
 
 void tst_DeviceTools::badValuesNeverReachHomeAssistant()
 {
-    const Caller operatorKey = m_gate.login(Role::Operator);
+    const Caller operatorKey = m_served.gate().login(Role::Operator);
     const int before = int(m_fake.serviceCalls().size());
     QJsonObject result = call(operatorKey, QStringLiteral("control_device"),
             {{QStringLiteral("device_id"), QStringLiteral("ha:light.kitchen")},
@@ -270,23 +253,24 @@ void tst_DeviceTools::rolesDecideWhoMayControlWhat()
     const int before = int(m_fake.serviceCalls().size());
     const QJsonObject unlock{{QStringLiteral("device_id"), QStringLiteral("ha:lock.front_door")},
             {QStringLiteral("action"), QStringLiteral("unlock")}};
-    QJsonObject result = call(m_gate.login(Role::Monitor), QStringLiteral("control_device"),
-            {{QStringLiteral("device_id"), QStringLiteral("ha:light.kitchen")},
-                    {QStringLiteral("action"), QStringLiteral("on")}});
+    QJsonObject result =
+            call(m_served.gate().login(Role::Monitor), QStringLiteral("control_device"),
+                    {{QStringLiteral("device_id"), QStringLiteral("ha:light.kitchen")},
+                            {QStringLiteral("action"), QStringLiteral("on")}});
     QVERIFY(Client::isError(result));
     QVERIFY(Client::text(result).contains(QLatin1String("ha:control")));
-    result = call(m_gate.login(Role::Operator), QStringLiteral("control_device"), unlock);
+    result = call(m_served.gate().login(Role::Operator), QStringLiteral("control_device"), unlock);
     QVERIFY(Client::isError(result));
     QVERIFY2(Client::text(result).contains(QLatin1String("security")),
             qPrintable(Client::text(result)));
     // The garage door is a security device because of its device class, not its domain.
-    result = call(m_gate.login(Role::Operator), QStringLiteral("control_device"),
+    result = call(m_served.gate().login(Role::Operator), QStringLiteral("control_device"),
             {{QStringLiteral("device_id"), QStringLiteral("ha:cover.garage_door")},
                     {QStringLiteral("action"), QStringLiteral("open")}});
     QVERIFY(Client::isError(result));
     QCOMPARE(callsSince(before).size(), 0);
 
-    result = call(m_gate.login(Role::Admin), QStringLiteral("control_device"), unlock);
+    result = call(m_served.gate().login(Role::Admin), QStringLiteral("control_device"), unlock);
     QVERIFY2(!Client::isError(result), qPrintable(Client::text(result)));
     QCOMPARE(callsSince(before).size(), 1);
     QCOMPARE(callsSince(before).first().service, QStringLiteral("unlock"));
@@ -294,7 +278,7 @@ void tst_DeviceTools::rolesDecideWhoMayControlWhat()
 
 void tst_DeviceTools::deviceKeysSeeOnlyTheirDevices()
 {
-    const Caller device = m_gate.login(
+    const Caller device = m_served.gate().login(
             Role::Device, {QStringLiteral("ha:light.kitchen"), QStringLiteral("ha:light.den")});
     QJsonObject result = call(device, QStringLiteral("list_devices"), {});
     QVERIFY2(!Client::isError(result), qPrintable(Client::text(result)));
@@ -312,7 +296,7 @@ void tst_DeviceTools::deviceKeysSeeOnlyTheirDevices()
 
 void tst_DeviceTools::haCallServiceIsGuarded()
 {
-    const Caller operatorKey = m_gate.login(Role::Operator);
+    const Caller operatorKey = m_served.gate().login(Role::Operator);
     const int before = int(m_fake.serviceCalls().size());
     QJsonObject result = call(operatorKey, QStringLiteral("ha_call_service"),
             {{QStringLiteral("domain"), QStringLiteral("homeassistant")},
@@ -347,7 +331,7 @@ void tst_DeviceTools::haCallServiceIsGuarded()
 void tst_DeviceTools::systemStatusReportsHomeAssistant()
 {
     const QJsonObject result =
-            call(m_gate.login(Role::Monitor), QStringLiteral("get_system_status"), {});
+            call(m_served.gate().login(Role::Monitor), QStringLiteral("get_system_status"), {});
     const QJsonArray backends =
             Client::structured(result).value(QLatin1String("backends")).toArray();
     QCOMPARE(backends.size(), 1);
@@ -361,10 +345,10 @@ void tst_DeviceTools::systemStatusReportsHomeAssistant()
 void tst_DeviceTools::aStoppedBackendRefusesEverything()
 {
     QTRY_VERIFY(m_client->isReady());
-    m_stop = QStringLiteral("A person stopped all AI access to Home Assistant.");
-    m_client->abortAll(m_stop);
+    m_served.stop = QStringLiteral("A person stopped all AI access to Home Assistant.");
+    m_client->abortAll(m_served.stop);
     const int requests = m_fake.requestCount();
-    const Caller admin = m_gate.login(Role::Admin);
+    const Caller admin = m_served.gate().login(Role::Admin);
     for (const auto &[tool, arguments] : QList<std::pair<QString, QJsonObject>>{
                  {QStringLiteral("list_devices"), {}},
                  {QStringLiteral("list_rooms"), {}},
@@ -379,7 +363,7 @@ void tst_DeviceTools::aStoppedBackendRefusesEverything()
          }) {
         const QJsonObject result = call(admin, tool, arguments);
         QVERIFY2(Client::isError(result), qPrintable(tool));
-        QCOMPARE(Client::text(result), m_stop);
+        QCOMPARE(Client::text(result), m_served.stop);
     }
     QCOMPARE(m_fake.requestCount(), requests);
 }
@@ -388,9 +372,10 @@ void tst_DeviceTools::anUnreachableHomeAssistantIsAClearError()
 {
     QTRY_VERIFY(m_client->isReady());
     m_fake.setFault(FakeHomeAssistant::Fault::Hang);
-    const QJsonObject result = call(m_gate.login(Role::Operator), QStringLiteral("control_device"),
-            {{QStringLiteral("device_id"), QStringLiteral("ha:light.kitchen")},
-                    {QStringLiteral("action"), QStringLiteral("off")}});
+    const QJsonObject result =
+            call(m_served.gate().login(Role::Operator), QStringLiteral("control_device"),
+                    {{QStringLiteral("device_id"), QStringLiteral("ha:light.kitchen")},
+                            {QStringLiteral("action"), QStringLiteral("off")}});
     QVERIFY(Client::isError(result));
     QVERIFY2(Client::text(result).contains(QLatin1String("did not answer within 1 s")),
             qPrintable(Client::text(result)));

@@ -1,16 +1,12 @@
 // The device tools over Loxone inside one process: the MCP engine, the real gate with real
 // keys, LoxoneClient and LoxoneDevices against the fake Miniserver. Each test asserts what
 // the caller saw and what the Miniserver received.
-#include "DeviceDirectory.h"
-#include "DeviceTools.h"
 #include "FakeMiniserver.h"
 #include "LoxoneClient.h"
 #include "LoxoneDevices.h"
 #include "McpSession.h"
 #include "McpTestClient.h"
-#include "SystemStatusTool.h"
-#include "TestGate.h"
-#include "ToolRegistry.h"
+#include "ServedDevices.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -44,11 +40,7 @@ private:
     FakeMiniserver m_fake;
     std::unique_ptr<LoxoneClient> m_client;
     std::unique_ptr<LoxoneDevices> m_devices;
-    DeviceDirectory m_directory;
-    ToolRegistry m_tools;
-    TestGate m_gate;
-    QString m_stop; // what the kill switch would say; empty when released
-    QElapsedTimer m_startedAt;
+    ServedDevices m_served;
 };
 
 namespace {
@@ -69,7 +61,7 @@ QString id(const QString &uuid)
 
 void tst_LoxoneDeviceTools::initTestCase()
 {
-    QVERIFY(m_gate.isValid());
+    QVERIFY(m_served.gate().isValid());
     QString error;
     QVERIFY2(m_fake.loadStructure(FakeMiniserver::fixturePath(QStringLiteral(
                                           "ondrejlevy-loxone-mcp_structure_file.json")),
@@ -86,26 +78,17 @@ void tst_LoxoneDeviceTools::initTestCase()
     config.reconnectDelay = 50ms;
     config.maxReconnectDelay = 200ms;
     m_client = std::make_unique<LoxoneClient>(config);
-    m_client->setRequestGuard([this] { return m_stop; });
+    m_client->setRequestGuard(m_served.stopSource());
     m_devices = std::make_unique<LoxoneDevices>(m_client.get());
-    m_devices->setRefusalSource([this] { return m_stop; });
-    m_directory.add(m_devices.get());
-    m_gate.gate()->setSecurityDeviceClassifier(
-            [this](const QString &deviceId) { return m_directory.isSecurityDevice(deviceId); });
-
-    m_startedAt.start();
-    const QList<ToolDefinition> definitions = DeviceTools::definitions(&m_directory);
-    for (const ToolDefinition &definition : definitions)
-        QVERIFY2(m_tools.add(definition, &error), qPrintable(error));
-    QVERIFY(m_tools.add(
-            SystemStatusTool::definition(m_startedAt, [this] { return m_directory.statuses(); })));
+    m_devices->setRefusalSource(m_served.stopSource());
+    QVERIFY2(m_served.serve(m_devices.get(), &error), qPrintable(error));
     m_client->start();
     QTRY_VERIFY_WITH_TIMEOUT(m_client->isConnected(), 5000);
 }
 
 void tst_LoxoneDeviceTools::init()
 {
-    m_stop.clear();
+    m_served.stop.clear();
     if (m_client->isSuspended())
         m_client->resume();
     QTRY_VERIFY_WITH_TIMEOUT(m_client->isConnected(), 5000);
@@ -114,7 +97,7 @@ void tst_LoxoneDeviceTools::init()
 QJsonObject tst_LoxoneDeviceTools::call(
         const Caller &caller, const QString &tool, const QJsonObject &arguments)
 {
-    return Client::callInNewSession(&m_tools, m_gate.gate(), caller, tool, arguments);
+    return m_served.call(caller, tool, arguments);
 }
 
 QList<FakeMiniserver::Command> tst_LoxoneDeviceTools::commandsSince(int before) const
@@ -124,7 +107,7 @@ QList<FakeMiniserver::Command> tst_LoxoneDeviceTools::commandsSince(int before) 
 
 void tst_LoxoneDeviceTools::listDevicesShowsTheWholeMiniserver()
 {
-    const Caller monitor = m_gate.login(Role::Monitor);
+    const Caller monitor = m_served.gate().login(Role::Monitor);
     QJsonObject result = call(monitor, QStringLiteral("list_devices"),
             {{QStringLiteral("backend"), QStringLiteral("loxone")}});
     QVERIFY2(!Client::isError(result), qPrintable(Client::text(result)));
@@ -153,8 +136,8 @@ void tst_LoxoneDeviceTools::listDevicesShowsTheWholeMiniserver()
 
 void tst_LoxoneDeviceTools::listRoomsComesFromTheStructureFile()
 {
-    const QJsonObject result = call(m_gate.login(Role::Monitor), QStringLiteral("list_rooms"),
-            {{QStringLiteral("backend"), QStringLiteral("loxone")}});
+    const QJsonObject result = call(m_served.gate().login(Role::Monitor),
+            QStringLiteral("list_rooms"), {{QStringLiteral("backend"), QStringLiteral("loxone")}});
     QVERIFY2(!Client::isError(result), qPrintable(Client::text(result)));
     const QJsonArray rooms = Client::structured(result).value(QLatin1String("rooms")).toArray();
     QStringList names;
@@ -178,8 +161,8 @@ void tst_LoxoneDeviceTools::getDeviceStateAnswersFromTheLiveStates()
 {
     m_fake.setValue(TEMP_ACTUAL, 21.5);
     QTRY_COMPARE(m_client->stateValue(TEMP_ACTUAL), std::optional<double>(21.5));
-    const QJsonObject result = call(m_gate.login(Role::Monitor), QStringLiteral("get_device_state"),
-            {{QStringLiteral("device_id"), id(THERMOSTAT)}});
+    const QJsonObject result = call(m_served.gate().login(Role::Monitor),
+            QStringLiteral("get_device_state"), {{QStringLiteral("device_id"), id(THERMOSTAT)}});
     QVERIFY2(!Client::isError(result), qPrintable(Client::text(result)));
     const QJsonObject device = Client::structured(result);
     QCOMPARE(device.value(QLatin1String("type")).toString(), QStringLiteral("climate"));
@@ -200,10 +183,11 @@ void tst_LoxoneDeviceTools::getDeviceStateAnswersFromTheLiveStates()
 void tst_LoxoneDeviceTools::jalousiePositionIsConvertedOnTheWay()
 {
     const int before = int(m_fake.commands().size());
-    const QJsonObject result = call(m_gate.login(Role::Operator), QStringLiteral("control_device"),
-            {{QStringLiteral("device_id"), id(BLINDS)},
-                    {QStringLiteral("action"), QStringLiteral("position")},
-                    {QStringLiteral("value"), 30}});
+    const QJsonObject result =
+            call(m_served.gate().login(Role::Operator), QStringLiteral("control_device"),
+                    {{QStringLiteral("device_id"), id(BLINDS)},
+                            {QStringLiteral("action"), QStringLiteral("position")},
+                            {QStringLiteral("value"), 30}});
     QVERIFY2(!Client::isError(result), qPrintable(Client::text(result)));
     const QList<FakeMiniserver::Command> commands = commandsSince(before);
     QCOMPARE(commands.size(), 1);
@@ -213,10 +197,11 @@ void tst_LoxoneDeviceTools::jalousiePositionIsConvertedOnTheWay()
     QCOMPARE(m_fake.value(BLINDS + QStringLiteral("/position")), std::optional<double>(0.7));
     QCOMPARE(Client::structured(result).value(QLatin1String("device_id")).toString(), id(BLINDS));
 
-    const QJsonObject refused = call(m_gate.login(Role::Operator), QStringLiteral("control_device"),
-            {{QStringLiteral("device_id"), id(BLINDS)},
-                    {QStringLiteral("action"), QStringLiteral("position")},
-                    {QStringLiteral("value"), 130}});
+    const QJsonObject refused =
+            call(m_served.gate().login(Role::Operator), QStringLiteral("control_device"),
+                    {{QStringLiteral("device_id"), id(BLINDS)},
+                            {QStringLiteral("action"), QStringLiteral("position")},
+                            {QStringLiteral("value"), 130}});
     QVERIFY(Client::isError(refused));
     QVERIFY2(Client::text(refused).contains(QLatin1String("between 0 and 100")),
             qPrintable(Client::text(refused)));
@@ -226,9 +211,10 @@ void tst_LoxoneDeviceTools::jalousiePositionIsConvertedOnTheWay()
 void tst_LoxoneDeviceTools::switchOn()
 {
     const int before = int(m_fake.commands().size());
-    const QJsonObject result = call(m_gate.login(Role::Operator), QStringLiteral("control_device"),
-            {{QStringLiteral("device_id"), id(SWITCH)},
-                    {QStringLiteral("action"), QStringLiteral("on")}});
+    const QJsonObject result =
+            call(m_served.gate().login(Role::Operator), QStringLiteral("control_device"),
+                    {{QStringLiteral("device_id"), id(SWITCH)},
+                            {QStringLiteral("action"), QStringLiteral("on")}});
     QVERIFY2(!Client::isError(result), qPrintable(Client::text(result)));
     QVERIFY(Client::text(result).startsWith(QLatin1String("Done (on): ") + id(SWITCH)));
     const QList<FakeMiniserver::Command> commands = commandsSince(before);
@@ -240,7 +226,7 @@ void tst_LoxoneDeviceTools::switchOn()
 
 void tst_LoxoneDeviceTools::loxoneSendCommandIsCheckedAgainstTheGrammar()
 {
-    const Caller operatorKey = m_gate.login(Role::Operator);
+    const Caller operatorKey = m_served.gate().login(Role::Operator);
     const int before = int(m_fake.commands().size());
     QJsonObject result = call(operatorKey, QStringLiteral("loxone_send_command"),
             {{QStringLiteral("uuid"), BLINDS},
@@ -273,7 +259,7 @@ void tst_LoxoneDeviceTools::loxoneSendCommandIsCheckedAgainstTheGrammar()
     }
     // (An operator would not even get this far: a device nobody knows counts as a security
     // device.)
-    result = call(m_gate.login(Role::Admin), QStringLiteral("loxone_send_command"),
+    result = call(m_served.gate().login(Role::Admin), QStringLiteral("loxone_send_command"),
             {{QStringLiteral("uuid"), QStringLiteral("0f5e3a01-9999-1b0a-ffff504f9412ab34")},
                     {QStringLiteral("command"), QStringLiteral("on")}});
     QVERIFY(Client::isError(result));
@@ -282,7 +268,7 @@ void tst_LoxoneDeviceTools::loxoneSendCommandIsCheckedAgainstTheGrammar()
     QCOMPARE(commandsSince(before).size(), 2);
 
     // A monitor may not send commands at all.
-    result = call(m_gate.login(Role::Monitor), QStringLiteral("loxone_send_command"),
+    result = call(m_served.gate().login(Role::Monitor), QStringLiteral("loxone_send_command"),
             {{QStringLiteral("uuid"), SWITCH}, {QStringLiteral("command"), QStringLiteral("on")}});
     QVERIFY(Client::isError(result));
     QVERIFY2(Client::text(result).contains(QLatin1String("loxone:control")),
@@ -293,7 +279,7 @@ void tst_LoxoneDeviceTools::loxoneSendCommandIsCheckedAgainstTheGrammar()
 void tst_LoxoneDeviceTools::operatorsCannotTouchTheAlarm()
 {
     const int before = int(m_fake.commands().size());
-    const Caller operatorKey = m_gate.login(Role::Operator);
+    const Caller operatorKey = m_served.gate().login(Role::Operator);
     QJsonObject result = call(operatorKey, QStringLiteral("control_device"),
             {{QStringLiteral("device_id"), id(ALARM)},
                     {QStringLiteral("action"), QStringLiteral("disarm")}});
@@ -310,7 +296,7 @@ void tst_LoxoneDeviceTools::operatorsCannotTouchTheAlarm()
 
     // Not even an admin key: this alarm wants its visualisation password (isSecured), which
     // HomeWarden does not have, so nothing is sent rather than a failed attempt counted.
-    result = call(m_gate.login(Role::Admin), QStringLiteral("control_device"),
+    result = call(m_served.gate().login(Role::Admin), QStringLiteral("control_device"),
             {{QStringLiteral("device_id"), id(ALARM)},
                     {QStringLiteral("action"), QStringLiteral("arm")}});
     QVERIFY(Client::isError(result));
@@ -322,7 +308,7 @@ void tst_LoxoneDeviceTools::operatorsCannotTouchTheAlarm()
 void tst_LoxoneDeviceTools::systemStatusReportsLoxone()
 {
     const QJsonObject result =
-            call(m_gate.login(Role::Monitor), QStringLiteral("get_system_status"), {});
+            call(m_served.gate().login(Role::Monitor), QStringLiteral("get_system_status"), {});
     const QJsonArray backends =
             Client::structured(result).value(QLatin1String("backends")).toArray();
     QCOMPARE(backends.size(), 1);
@@ -338,11 +324,11 @@ void tst_LoxoneDeviceTools::systemStatusReportsLoxone()
 
 void tst_LoxoneDeviceTools::aStoppedBackendRefusesEverything()
 {
-    m_stop = QStringLiteral("A person stopped all AI access to Loxone.");
-    m_client->abortAll(m_stop);
+    m_served.stop = QStringLiteral("A person stopped all AI access to Loxone.");
+    m_client->abortAll(m_served.stop);
     const int requests = m_fake.requestCount();
     const int commands = int(m_fake.commands().size());
-    const Caller admin = m_gate.login(Role::Admin);
+    const Caller admin = m_served.gate().login(Role::Admin);
     for (const auto &[tool, arguments] : QList<std::pair<QString, QJsonObject>>{
                  {QStringLiteral("list_devices"), {}},
                  {QStringLiteral("list_rooms"), {}},
@@ -356,7 +342,7 @@ void tst_LoxoneDeviceTools::aStoppedBackendRefusesEverything()
          }) {
         const QJsonObject result = call(admin, tool, arguments);
         QVERIFY2(Client::isError(result), qPrintable(tool));
-        QCOMPARE(Client::text(result), m_stop);
+        QCOMPARE(Client::text(result), m_served.stop);
     }
     QCOMPARE(m_fake.requestCount(), requests);
     QCOMPARE(int(m_fake.commands().size()), commands);
