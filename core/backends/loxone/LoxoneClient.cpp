@@ -291,6 +291,16 @@ void LoxoneClient::onSessionAuthenticated()
         loadStructure();
 }
 
+void LoxoneClient::failCycleRequest(bool withToken, const QString &error)
+{
+    if (m_cycleRequest && m_cycleRequest->error() == LoxoneRequest::Error::Authentication) {
+        if (withToken)
+            return onTokenRefused(error);
+        m_credentialsRefused = true;
+    }
+    failCycle(error);
+}
+
 void LoxoneClient::checkVersion()
 {
     m_phase = Phase::Checking;
@@ -299,16 +309,8 @@ void LoxoneClient::checkVersion()
             tr("Checking the version of the Loxone structure file"), &withToken);
     connect(m_cycleRequest, &LoxoneRequest::finished, this,
             [this, withToken](bool ok, const QByteArray &body, const QString &error) {
-                if (!ok) {
-                    if (m_cycleRequest
-                            && m_cycleRequest->error() == LoxoneRequest::Error::Authentication) {
-                        if (withToken)
-                            return onTokenRefused(error);
-                        m_credentialsRefused = true;
-                    }
-                    failCycle(error);
-                    return;
-                }
+                if (!ok)
+                    return failCycleRequest(withToken, error);
                 // Firmware without this command answers with an error code: load it anyway.
                 const auto response = LoxoneResponse::parse(body);
                 if (!response || !response->isOk() || !m_structure
@@ -327,16 +329,8 @@ void LoxoneClient::loadStructure()
             request("/data/LoxAPP3.json", tr("Loading the Loxone structure file"), &withToken);
     connect(m_cycleRequest, &LoxoneRequest::finished, this,
             [this, withToken](bool ok, const QByteArray &body, const QString &error) {
-                if (!ok) {
-                    if (m_cycleRequest
-                            && m_cycleRequest->error() == LoxoneRequest::Error::Authentication) {
-                        if (withToken)
-                            return onTokenRefused(error);
-                        m_credentialsRefused = true;
-                    }
-                    failCycle(error);
-                    return;
-                }
+                if (!ok)
+                    return failCycleRequest(withToken, error);
                 QString parseError;
                 std::optional<LoxoneStructure> structure =
                         LoxoneStructure::parse(body, &parseError);

@@ -121,6 +121,9 @@ private:
     void onSessionFailed(const QString &error);
     void scheduleReconnect();
     void failCycle(const QString &error);
+    // A request of the cycle failed: a refused token is renewed, refused credentials are
+    // remembered (no retry until they change), anything else fails the cycle.
+    void failCycleRequest(bool withToken, const QString &error);
     void setConnected(bool connected);
     void dropSession();
     void dropCycleRequest();
