@@ -3,6 +3,7 @@
 // headless modes never load Qt Widgets and Gui (they doubled --stdio's start time and memory).
 #include "BackendHub.h"
 #include "HomeWardenVersion.h"
+#include "SecurityLevel.h"
 #include "SetupWizard.h"
 #include "SingleInstance.h"
 #include "StateDirectory.h"
@@ -211,11 +212,19 @@ int main(int argc, char *argv[])
                 monitor.setServer(server->serverState());
             });
     // A wizard run from the tray connects the backends it set up at once (its server
-    // settings arrive through settingsSaved above).
-    QObject::connect(&windows, &TrayWindows::setupFinished, &monitor, [&server, &monitor] {
-        server->reloadBackends();
-        monitor.refresh();
-    });
+    // settings arrive through settingsSaved above). A new security level is not among what
+    // changes under a running server: say so, rather than let the wizard's summary suggest it.
+    QObject::connect(&windows, &TrayWindows::setupFinished, &monitor,
+            [&server, &monitor, &tray](const QStringList &changedKeys) {
+                server->reloadBackends();
+                monitor.refresh();
+                if (changedKeys.contains(QLatin1String(SecurityLevels::INI_KEY)))
+                    tray.showNotification(
+                            QCoreApplication::translate("main", "Security level saved"),
+                            QCoreApplication::translate("main",
+                                    "The new security level applies from HomeWarden's next "
+                                    "start; quit HomeWarden and start it again to use it now."));
+            });
     tray.show();
 
     TrayNotifier notifier(stateDirectory);

@@ -3430,5 +3430,13 @@ Führen Sie „homewarden resume all“ aus, um ihn aufzuheben.
         <source>Show one setup page (for screenshots).</source>
         <translation>Zeigt eine einzelne Einrichtungsseite (für Bildschirmfotos).</translation>
     </message>
+    <message>
+        <source>Security level saved</source>
+        <translation>Sicherheitsstufe gespeichert</translation>
+    </message>
+    <message>
+        <source>The new security level applies from HomeWarden&apos;s next start; quit HomeWarden and start it again to use it now.</source>
+        <translation>Die neue Sicherheitsstufe gilt ab dem nächsten Start von HomeWarden; beenden Sie HomeWarden und starten Sie es neu, um sie sofort zu nutzen.</translation>
+    </message>
 </context>
 </TS>

@@ -67,7 +67,6 @@ void TrayWindows::showSetupWizard()
         auto *wizard = new SetupWizard(m_stateDirectory);
         // What the wizard saved reaches the tray as the settings window's saves do.
         connect(wizard, &SetupWizard::settingsSaved, this, &TrayWindows::settingsSaved);
-        // Secrets live in the keychain, not in the ini: the keys saved do not tell of them.
         connect(wizard, &SetupWizard::settingsSaved, this, &TrayWindows::setupFinished);
         return wizard;
     });

@@ -22,8 +22,9 @@ public:
 Q_SIGNALS:
     // The settings window saved these homewarden.ini keys (SettingsDialog::settingsSaved).
     void settingsSaved(const QStringList &changedKeys);
-    // The setup wizard finished: addresses, credentials or both may be new.
-    void setupFinished();
+    // The setup wizard finished and saved these homewarden.ini keys; addresses, credentials
+    // (which live in the keychain, not in the ini) or both may be new.
+    void setupFinished(const QStringList &changedKeys);
 
 public Q_SLOTS:
     void showKeys();
