@@ -14,7 +14,7 @@ std::optional<LoginGuard::SourceRecord> LoginGuard::recordOf(const QString &sour
 {
     // Asked on every HTTP request: the cache answers while nobody has written to runtime.db's
     // bans or failures since, and the statement stays prepared.
-    if (const SourceRecord *cached = m_sources.take(source))
+    if (const SourceRecord *cached = m_sources.find(source))
         return *cached;
     QSqlQuery &query = m_database->prepared(
             QStringLiteral("SELECT (SELECT MAX(until) FROM bans WHERE source = ?), "
@@ -29,7 +29,7 @@ std::optional<LoginGuard::SourceRecord> LoginGuard::recordOf(const QString &sour
     }
     const SourceRecord record{query.value(0).toLongLong(), query.value(1).toBool()};
     query.finish();
-    m_sources.put(source, record);
+    m_sources.insert(source, record);
     return record;
 }
 

@@ -11,7 +11,7 @@
 // what is saved is the query and turning its row into a value, which on the hot path of an
 // HTTP request cost more than the rest of the request.
 //
-// Use: take() the row; when it is not there, read it from the database and put() it. A
+// Use: find() the row; when it is not there, read it from the database and insert() it. A
 // stamp that cannot be read caches nothing, so a failing database still fails where it is
 // queried.
 template <typename Value> class RowCache
@@ -24,7 +24,7 @@ public:
     { }
 
     // The row stored for id, when the database has not changed since it was stored.
-    const Value *take(const QString &id)
+    const Value *find(const QString &id)
     {
         const StateDatabase::ChangeStamp stamp = m_database->changeStamp();
         if (!stamp.isValid() || stamp != m_stamp) {
@@ -47,8 +47,8 @@ public:
         return it == m_rows.cend() ? nullptr : &it.value();
     }
 
-    // Stores a row read after the take() that missed it.
-    void put(const QString &id, const Value &value)
+    // Stores a row read after the find() that missed it.
+    void insert(const QString &id, const Value &value)
     {
         if (!m_stamp.isValid())
             return;

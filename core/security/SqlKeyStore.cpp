@@ -268,7 +268,7 @@ std::optional<ApiKey> SqlKeyStore::find(const QString &id, QString *error) const
 {
     // Every request asks for its key, so a revocation elsewhere counts at once: the cache
     // answers only while no connection has written to the database since.
-    if (const ApiKey *cached = m_cache.take(id))
+    if (const ApiKey *cached = m_cache.find(id))
         return *cached;
     QSqlQuery &query =
             m_database->prepared(QStringLiteral("SELECT %1 FROM keys WHERE id = ?").arg(columns()));
@@ -283,7 +283,7 @@ std::optional<ApiKey> SqlKeyStore::find(const QString &id, QString *error) const
     query.finish();
     // Only keys that exist: made-up ids must not push real ones out.
     if (key)
-        m_cache.put(id, *key);
+        m_cache.insert(id, *key);
     return key;
 }
 
