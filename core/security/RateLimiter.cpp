@@ -127,8 +127,9 @@ RateLimiter::Verdict RateLimiter::reserve(
     const qint64 free = limitPerMinute - window->used;
     int size = 0;
     if (free > 0) {
+        // After a refusal in this second (size 0) the next block starts at one again.
         const int wanted =
-                block->second == second ? qMin(block->size * 2, maxBlock(limitPerMinute)) : 1;
+                block->second == second ? qBound(1, block->size * 2, maxBlock(limitPerMinute)) : 1;
         size = int(qMin<qint64>(wanted, free));
         QSqlQuery &add = m_database->prepared(
                 QStringLiteral("INSERT INTO rate_window (key_id, second, calls) VALUES (?, ?, ?) "

@@ -20,6 +20,7 @@ private Q_SLOTS:
     void twoConnectionsShareOneWindow();
     void busyProcessesNeverExceedTheLimitTogether();
     void unusedReservationsAreGivenBack();
+    void callsGivenBackCanBeTakenInTheSameSecond();
     void bansASourceAfterTenFailures();
     void aSuccessClearsTheFailures();
     void aBanByAnotherProcessCountsAtOnce();
@@ -158,6 +159,32 @@ void tst_RateLimiter::unusedReservationsAreGivenBack()
     }
     // A limiter that ends (its process quits) gives back what it held.
     QCOMPARE(observer.peek(key, limit, m_clock.now()).remaining, limit - 8);
+}
+
+void tst_RateLimiter::callsGivenBackCanBeTakenInTheSameSecond()
+{
+    // One process holds the last calls of the window unused, so the other is refused; once
+    // they are given back (the first process quits), the other gets them within the same
+    // second.
+    const QString key = QStringLiteral("hwk_admin_001");
+    const int limit = 1000;
+    std::unique_ptr<StateDatabase> other = StateDatabase::openRuntime(m_dir.path());
+    QVERIFY(other);
+    RateLimiter waiting(other.get());
+    int used = 0;
+    {
+        RateLimiter holding(m_db.get());
+        while (waiting.peek(key, limit, m_clock.now()).remaining > 0) {
+            QVERIFY(holding.acquire(key, limit, m_clock.now()).allowed);
+            ++used;
+        }
+        QVERIFY(used < limit); // the last block is not used up
+        QVERIFY(!waiting.acquire(key, limit, m_clock.now()).allowed);
+    }
+    for (; used < limit; ++used)
+        QVERIFY2(waiting.acquire(key, limit, m_clock.now()).allowed,
+                qPrintable(QString::number(used)));
+    QVERIFY(!waiting.acquire(key, limit, m_clock.now()).allowed);
 }
 
 void tst_RateLimiter::bansASourceAfterTenFailures()
