@@ -7,13 +7,13 @@
 
 LoginGuard::LoginGuard(StateDatabase *database)
     : m_database(database)
-    , m_sources(database, CACHED_SOURCES)
+    , m_sources(database, QStringLiteral("logins"), CACHED_SOURCES)
 { }
 
 std::optional<LoginGuard::SourceRecord> LoginGuard::recordOf(const QString &source, QString *error)
 {
-    // Asked on every HTTP request: the cache answers while nobody has written to runtime.db's
-    // bans or failures since, and the statement stays prepared.
+    // Asked on every HTTP request: the cache answers while nobody has changed the bans or
+    // failures since, and the statement stays prepared.
     if (const SourceRecord *cached = m_sources.find(source))
         return *cached;
     QSqlQuery &query = m_database->prepared(
@@ -77,12 +77,8 @@ QDateTime LoginGuard::recordFailure(const QString &source, const QDateTime &now,
         query.addBindValue(source);
         query.exec();
     }
-    if (!execSql(db, QStringLiteral("COMMIT"), &detail)) {
-        if (error)
-            *error = detail;
-    } else {
-        m_database->noteLocalChange();
-    }
+    if (!execSql(db, QStringLiteral("COMMIT"), &detail) && error)
+        *error = detail;
     return until;
 }
 
@@ -100,7 +96,6 @@ void LoginGuard::recordSuccess(const QString &source)
     QSqlQuery &clear =
             m_database->prepared(QStringLiteral("DELETE FROM auth_failures WHERE source = ?"));
     clear.bindValue(0, source);
-    if (clear.exec())
-        m_database->noteLocalChange();
+    clear.exec();
     clear.finish();
 }

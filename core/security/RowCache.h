@@ -5,44 +5,43 @@
 #include <QHash>
 #include <QString>
 
-// Rows read from a StateDatabase, kept while the file is unchanged. Every lookup asks the
-// database's change stamp first, so a commit by any other connection (a key revoked in the
-// tray, a ban by another server) counts at the very next lookup, as if nothing were cached;
-// what is saved is the query and turning its row into a value, which on the hot path of an
-// HTTP request cost more than the rest of the request.
+// Rows read from a StateDatabase, kept while their table is unchanged. Every lookup first
+// reads the table's change count (StateDatabase::changeCount, kept by triggers), so a change
+// by any connection or process (a key revoked in the tray, a ban by another server) counts at
+// the very next lookup, as if nothing were cached; what is saved is the query and turning its
+// row into a value, which on the hot path of an HTTP request cost more than the rest of the
+// request.
 //
 // Use: find() the row; when it is not there, read it from the database and insert() it. A
-// stamp that cannot be read caches nothing, so a failing database still fails where it is
+// count that cannot be read caches nothing, so a failing database still fails where it is
 // queried.
 template <typename Value> class RowCache
 {
 public:
-    // At most capacity rows: a client sending made-up ids cannot grow it without end.
-    RowCache(StateDatabase *database, qsizetype capacity)
+    // counter: the name of the change count of the rows ("keys", "logins"). At most capacity
+    // rows: a client sending made-up ids cannot grow it without end.
+    RowCache(StateDatabase *database, const QString &counter, qsizetype capacity)
         : m_database(database)
+        , m_counter(counter)
         , m_capacity(capacity)
     { }
 
-    // The row stored for id, when the database has not changed since it was stored.
+    // The row stored for id, when nothing has changed the table since it was stored.
     const Value *find(const QString &id)
     {
-        const StateDatabase::ChangeStamp stamp = m_database->changeStamp();
-        if (!stamp.isValid() || stamp != m_stamp) {
+        const qint64 count = m_database->changeCount(m_counter);
+        if (count < 0 || count != m_count) {
             m_rows.clear();
-            m_stamp = stamp;
+            m_count = count;
             return nullptr;
         }
-        const auto it = m_rows.constFind(id);
-        return it == m_rows.cend() ? nullptr : &it.value();
+        return lastRead(id);
     }
 
-    // The row as last read, without asking whether another connection changed it since
-    // (writes through this connection still count): only for decisions that are safe to take
-    // on an old row (a login guard skipping a clean-up).
+    // The row as last read, without asking whether the table changed since: only for
+    // decisions that are safe to take on an old row (a login guard skipping a clean-up).
     const Value *lastRead(const QString &id) const
     {
-        if (m_database->localChanges() != m_stamp.localChanges)
-            return nullptr;
         const auto it = m_rows.constFind(id);
         return it == m_rows.cend() ? nullptr : &it.value();
     }
@@ -50,7 +49,7 @@ public:
     // Stores a row read after the find() that missed it.
     void insert(const QString &id, const Value &value)
     {
-        if (!m_stamp.isValid())
+        if (m_count < 0)
             return;
         if (m_rows.size() >= m_capacity)
             m_rows.clear();
@@ -59,7 +58,8 @@ public:
 
 private:
     StateDatabase *m_database;
+    QString m_counter;
     qsizetype m_capacity;
-    StateDatabase::ChangeStamp m_stamp;
+    qint64 m_count = -1;
     QHash<QString, Value> m_rows;
 };

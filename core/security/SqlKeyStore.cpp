@@ -165,14 +165,12 @@ QString noSuchKey(const QString &id)
 }
 
 // BEGIN IMMEDIATE takes the write lock at once, so that what is read inside (the highest
-// number, whether an id exists) still holds at COMMIT. Rolls back unless committed; a commit
-// tells the connection's row caches that the keys changed.
+// number, whether an id exists) still holds at COMMIT. Rolls back unless committed.
 class WriteTransaction
 {
 public:
     explicit WriteTransaction(StateDatabase *database)
-        : m_database(database)
-        , m_db(database->connection())
+        : m_db(database->connection())
     { }
     ~WriteTransaction()
     {
@@ -201,12 +199,10 @@ public:
             return fail(
                     error, QStringLiteral("The key database cannot be written (%1).").arg(detail));
         m_open = false;
-        m_database->noteLocalChange();
         return true;
     }
 
 private:
-    StateDatabase *m_database;
     QSqlDatabase m_db;
     bool m_open = false;
 };
@@ -256,7 +252,7 @@ QStringList SqlKeyStore::KeyChanges::fieldNames() const
 SqlKeyStore::SqlKeyStore(StateDatabase *database, const Clock *clock)
     : m_database(database)
     , m_clock(clock ? clock : &systemClock())
-    , m_cache(database, CACHED_KEYS)
+    , m_cache(database, QStringLiteral("keys"), CACHED_KEYS)
 { }
 
 QDateTime SqlKeyStore::now() const
@@ -267,7 +263,7 @@ QDateTime SqlKeyStore::now() const
 std::optional<ApiKey> SqlKeyStore::find(const QString &id, QString *error) const
 {
     // Every request asks for its key, so a revocation elsewhere counts at once: the cache
-    // answers only while no connection has written to the database since.
+    // answers only while nothing has changed the keys since.
     if (const ApiKey *cached = m_cache.find(id))
         return *cached;
     QSqlQuery &query =
@@ -320,7 +316,6 @@ bool SqlKeyStore::recordUses(const QString &id, const QDateTime &when, const QSt
     query.finish();
     if (!ok)
         return fail(error, failure);
-    m_database->noteLocalChange();
     if (affected < 1)
         return fail(error, noSuchKey(id));
     return true;

@@ -12,11 +12,10 @@ class Clock;
 class StateDatabase;
 
 // The keys in homewarden.db, shared by every HomeWarden process. find() keeps the keys it
-// read while no connection has written to the database since (RowCache), so a revocation by
-// another process still counts at the next find(). Writes that allocate or check ids run
-// inside BEGIN IMMEDIATE, so two processes creating keys at once never collide. Every write
-// to the keys table goes through this class (or another connection), or find() would not
-// see it.
+// read while nothing has changed the keys table since (RowCache, on a count that triggers
+// keep), so a revocation by any process or connection still counts at the next find().
+// Writes that allocate or check ids run inside BEGIN IMMEDIATE, so two processes creating
+// keys at once never collide.
 class SqlKeyStore : public KeyStore
 {
 public:

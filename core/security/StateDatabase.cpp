@@ -78,6 +78,22 @@ INSERT INTO kill_switch (scope, engaged) VALUES ('ha', 0), ('loxone', 0), ('all'
 ALTER TABLE audit_anchor ADD COLUMN first_seq INTEGER NOT NULL DEFAULT 1;
 ALTER TABLE audit_anchor ADD COLUMN base_hash BLOB;
 )"),
+            // 4: a count of the changes to keys, kept by triggers whatever connection writes
+            // (StateDatabase::changeCount). Key lookups cache rows while it stands still; the
+            // whole file's PRAGMA data_version would move with every audit row.
+            QStringLiteral(R"(
+CREATE TABLE change_count (
+    name       TEXT PRIMARY KEY,
+    count      INTEGER NOT NULL
+);
+INSERT INTO change_count (name, count) VALUES ('keys', 0);
+CREATE TRIGGER keys_inserted AFTER INSERT ON keys
+BEGIN UPDATE change_count SET count = count + 1 WHERE name = 'keys'; END;
+CREATE TRIGGER keys_updated AFTER UPDATE ON keys
+BEGIN UPDATE change_count SET count = count + 1 WHERE name = 'keys'; END;
+CREATE TRIGGER keys_deleted AFTER DELETE ON keys
+BEGIN UPDATE change_count SET count = count + 1 WHERE name = 'keys'; END;
+)"),
     };
     return steps;
 }
@@ -103,8 +119,48 @@ CREATE TABLE bans (
     until      INTEGER NOT NULL
 );
 )"),
+            // 2: a count of the changes to failed logins and bans, as for keys in homewarden.db;
+            // the rate-limit windows, written on every reservation, do not move it.
+            QStringLiteral(R"(
+CREATE TABLE change_count (
+    name       TEXT PRIMARY KEY,
+    count      INTEGER NOT NULL
+);
+INSERT INTO change_count (name, count) VALUES ('logins', 0);
+CREATE TRIGGER auth_failures_inserted AFTER INSERT ON auth_failures
+BEGIN UPDATE change_count SET count = count + 1 WHERE name = 'logins'; END;
+CREATE TRIGGER auth_failures_deleted AFTER DELETE ON auth_failures
+BEGIN UPDATE change_count SET count = count + 1 WHERE name = 'logins'; END;
+CREATE TRIGGER bans_inserted AFTER INSERT ON bans
+BEGIN UPDATE change_count SET count = count + 1 WHERE name = 'logins'; END;
+CREATE TRIGGER bans_updated AFTER UPDATE ON bans
+BEGIN UPDATE change_count SET count = count + 1 WHERE name = 'logins'; END;
+CREATE TRIGGER bans_deleted AFTER DELETE ON bans
+BEGIN UPDATE change_count SET count = count + 1 WHERE name = 'logins'; END;
+)"),
     };
     return steps;
+}
+
+// The statements of a migration, one at a time as QSqlQuery runs them. A trigger's body holds
+// statements of its own, each ending in ';', up to its END.
+QStringList statementsOf(const QString &script)
+{
+    QStringList statements;
+    QString pending;
+    for (const QString &piece : script.split(QLatin1Char(';'))) {
+        pending += piece;
+        const QString text = pending.trimmed();
+        if (text.startsWith(QLatin1String("CREATE TRIGGER"), Qt::CaseInsensitive)
+                && !text.endsWith(QLatin1String("END"), Qt::CaseInsensitive)) {
+            pending += QLatin1Char(';');
+            continue;
+        }
+        if (!text.isEmpty())
+            statements.append(text);
+        pending.clear();
+    }
+    return statements;
 }
 
 QString nextConnectionName()
@@ -215,11 +271,16 @@ qint64 StateDatabase::dataVersion()
     return version;
 }
 
-StateDatabase::ChangeStamp StateDatabase::changeStamp()
+qint64 StateDatabase::changeCount(const QString &name)
 {
-    return {dataVersion(), m_localChanges};
+    QSqlQuery &query = prepared(QStringLiteral("SELECT count FROM change_count WHERE name = ?"));
+    query.bindValue(0, name);
+    qint64 count = -1;
+    if (query.exec() && query.next())
+        count = query.value(0).toLongLong();
+    query.finish();
+    return count;
 }
-
 int StateDatabase::schemaVersion()
 {
     return int(stateMigrations().size());
@@ -270,12 +331,8 @@ bool StateDatabase::migrate(const QStringList &migrations, QString *error)
         return false;
     }
     for (int version = current; version < latest; ++version) {
-        // QSqlQuery runs one statement at a time.
-        const QStringList statements =
-                migrations.at(version).split(QLatin1Char(';'), Qt::SkipEmptyParts);
+        const QStringList statements = statementsOf(migrations.at(version));
         for (const QString &statement : statements) {
-            if (statement.trimmed().isEmpty())
-                continue;
             if (!execSql(db, statement, &detail)) {
                 execSql(db, QStringLiteral("ROLLBACK"), nullptr);
                 if (error)

@@ -49,26 +49,13 @@ public:
     // more than running them. Bind, exec, and finish() it when done.
     QSqlQuery &prepared(const QString &statement);
 
-    // What a cache of rows compares to know they are still what the file holds. It changes
-    // when any other connection, in this process or another, has committed since (SQLite's
-    // PRAGMA data_version, which in WAL mode reads the shared-memory index: microseconds, no
-    // disk I/O), and when a writer on this connection called noteLocalChange(), as SQLite
-    // does not count a connection's own commits. Invalid when it cannot be read: then no
-    // cache may be trusted.
-    struct ChangeStamp
-    {
-        qint64 dataVersion = -1;
-        quint64 localChanges = 0;
-
-        bool isValid() const { return dataVersion >= 0; }
-        friend bool operator==(const ChangeStamp &, const ChangeStamp &) = default;
-    };
-    ChangeStamp changeStamp();
-    // Every write through this connection to a table that something caches (keys, bans,
-    // failed logins) calls this after it commits.
-    void noteLocalChange() { ++m_localChanges; }
-    quint64 localChanges() const { return m_localChanges; }
-    // PRAGMA data_version alone, or -1 when it cannot be read.
+    // How often the rows behind name ("keys" in homewarden.db; "logins", the failed logins
+    // and bans, in runtime.db) have changed: triggers count every insert, update and delete,
+    // whatever connection or process made it. What a cache of those rows compares to know
+    // they still hold (RowCache). -1 when it cannot be read.
+    qint64 changeCount(const QString &name);
+    // SQLite's PRAGMA data_version: it moves when another connection committed anything to
+    // the file (a read of the WAL index, no disk I/O). -1 when it cannot be read.
     qint64 dataVersion();
 
     // The newest schema of homewarden.db this build knows.
@@ -85,7 +72,6 @@ private:
     QString m_connectionName;
     QString m_filePath;
     std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
-    quint64 m_localChanges = 0;
 };
 
 // Runs a statement that must succeed, so that callers can write `if (!exec(...))`.

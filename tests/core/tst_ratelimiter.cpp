@@ -239,6 +239,13 @@ void tst_RateLimiter::aBanByAnotherProcessCountsAtOnce()
         until = there.recordFailure(source, m_clock.now());
     QVERIFY(until.isValid());
     QCOMPARE(here.bannedUntil(source, m_clock.now()), until);
+
+    // What every request writes, the rate-limit window, leaves what the guard keeps valid.
+    const qint64 logins = m_db->changeCount(QStringLiteral("logins"));
+    QVERIFY(logins > 0);
+    RateLimiter limiter(other.get());
+    QVERIFY(limiter.acquire(QStringLiteral("hwk_admin_001"), 10, m_clock.now()).allowed);
+    QCOMPARE(m_db->changeCount(QStringLiteral("logins")), logins);
 }
 
 QTEST_GUILESS_MAIN(tst_RateLimiter)

@@ -55,6 +55,7 @@ private Q_SLOTS:
     void updateOfAnUnknownKeyFails();
     void revokesForGood();
     void aChangeByAnyWriterCountsAtTheNextFind();
+    void anOlderDatabaseGetsTheChangeCount();
     void recordsUse();
     void refusesInvalidKeys_data();
     void refusesInvalidKeys();
@@ -303,7 +304,8 @@ void tst_SqlKeyStore::revokesForGood()
 void tst_SqlKeyStore::aChangeByAnyWriterCountsAtTheNextFind()
 {
     // find() keeps what it read; a revocation in another process (the tray, `keys revoke`),
-    // another store on this connection, or a damaged row must still count at once.
+    // another store on this connection, a write by hand or a damaged row must still count at
+    // once.
     QVERIFY(m_store->create(spec(Role::Operator)));
     const QString id = QStringLiteral("hwk_operator_001");
     QVERIFY(m_store->find(id)->active);
@@ -323,10 +325,37 @@ void tst_SqlKeyStore::aChangeByAnyWriterCountsAtTheNextFind()
     QVERIFY2(sameConnection.revoke(id, &error), qPrintable(error));
     QVERIFY(m_store->find(id)->isRevoked());
 
+    // Even a write past the store, on its own connection, is counted (by triggers).
+    QVERIFY(execute(QStringLiteral("UPDATE keys SET name = 'renamed by hand'")));
+    QCOMPARE(m_store->find(id)->name, QStringLiteral("renamed by hand"));
+
     QVERIFY(execSql(otherProcess->connection(),
             QStringLiteral("UPDATE keys SET permissions = 'not json'"), nullptr));
     QVERIFY(!m_store->find(id, &error));
     QVERIFY2(error.contains(QLatin1String("permissions")), qPrintable(error));
+}
+
+void tst_SqlKeyStore::anOlderDatabaseGetsTheChangeCount()
+{
+    // A homewarden.db of schema 3 (before keys had a change count) is upgraded when opened,
+    // its keys intact, and from then on changes are counted.
+    QVERIFY(m_store->create(spec(Role::Monitor)));
+    m_store.reset();
+    for (const char *statement : {"DROP TRIGGER keys_inserted", "DROP TRIGGER keys_updated",
+                 "DROP TRIGGER keys_deleted", "DROP TABLE change_count", "PRAGMA user_version=3"})
+        QVERIFY(execute(QLatin1String(statement)));
+    m_database.reset();
+
+    m_database = openDatabase();
+    QVERIFY(m_database);
+    m_store = std::make_unique<SqlKeyStore>(m_database.get(), m_clock.get());
+    const QString id = QStringLiteral("hwk_monitor_001");
+    QVERIFY(m_store->find(id));
+    const qint64 before = m_database->changeCount(QStringLiteral("keys"));
+    QVERIFY(before >= 0);
+    QVERIFY(m_store->revoke(id));
+    QCOMPARE(m_database->changeCount(QStringLiteral("keys")), before + 1);
+    QVERIFY(m_store->find(id)->isRevoked());
 }
 
 void tst_SqlKeyStore::recordsUse()
