@@ -125,32 +125,29 @@ ClientRegistration::Outcome ClientRegistration::registerClaudeDesktop(const Requ
     Outcome outcome;
     outcome.configPath = absolute(request.configPath);
     const QString path = outcome.configPath;
-    const auto failed = [&outcome](const QString &error) {
-        outcome.ok = false;
-        outcome.error = error;
-        return outcome;
-    };
     if (!m_secrets || !m_audit) {
-        return failed(tr("Claude Desktop was not registered because the keychain or the audit "
-                         "trail is not available."));
+        return outcome.failed(
+                tr("Claude Desktop was not registered because the keychain or the audit "
+                   "trail is not available."));
     }
 
     // Everything that can be checked is checked before anything changes.
     const QString executable =
             request.executable.isEmpty() ? AutostartEntry::defaultExecutable() : request.executable;
     if (!QFileInfo(executable).isAbsolute()) {
-        return failed(tr("HomeWarden cannot find its own 'homewarden' program to name in Claude "
-                         "Desktop's configuration; reinstall HomeWarden or put it on PATH."));
+        return outcome.failed(
+                tr("HomeWarden cannot find its own 'homewarden' program to name in Claude "
+                   "Desktop's configuration; reinstall HomeWarden or put it on PATH."));
     }
     QString error;
     if (!validate(request, &error))
-        return failed(error);
+        return outcome.failed(error);
     const SqlKeyStore::NewKey spec = newKey(request);
 
     const std::optional<ClaudeDesktopConfig::Content> content =
             ClaudeDesktopConfig::read(path, &error);
     if (!content)
-        return failed(error);
+        return outcome.failed(error);
     const QString stateDirectory = QDir::cleanPath(m_stateDirectory);
     const QJsonObject entry = ClaudeDesktopConfig::serverEntry(executable,
             stateDirectory == QDir::cleanPath(StateDirectory::defaultPath()) ? QString()
@@ -158,22 +155,22 @@ ClientRegistration::Outcome ClientRegistration::registerClaudeDesktop(const Requ
     const std::optional<QJsonObject> merged =
             ClaudeDesktopConfig::withServer(content->config, entry, &error);
     if (!merged)
-        return failed(error);
+        return outcome.failed(error);
 
     QString oldKeyId;
     QString oldSecret;
     if (!storedKeyId(&oldKeyId, &oldSecret, &error))
-        return failed(error);
+        return outcome.failed(error);
 
     const std::unique_ptr<StateDatabase> database =
             StateDatabase::open(m_stateDirectory, StateDatabase::Durability::Normal, &error);
     if (!database)
-        return failed(error);
+        return outcome.failed(error);
     SqlKeyStore store(database.get());
     KeyAdministration administration(&store, m_audit, m_source);
     const std::optional<QString> keyText = administration.generate(spec, &error);
     if (!keyText)
-        return failed(tr("The key for Claude Desktop cannot be created: %1").arg(error));
+        return outcome.failed(tr("The key for Claude Desktop cannot be created: %1").arg(error));
     const QString keyId = KeyText::parse(*keyText)->id;
 
     // From here on, each failure undoes what was done: the new key goes, the keychain gets
@@ -185,14 +182,14 @@ ClientRegistration::Outcome ClientRegistration::registerClaudeDesktop(const Requ
             m_secrets->writeAndWait(secretName(), oldSecret);
         administration.revoke(keyId);
         m_audit->flush();
-        return failed(reason);
+        return outcome.failed(reason);
     };
     const SecretJob::Result stored = m_secrets->writeAndWait(secretName(), *keyText);
     if (!stored.isOk()) {
         // Nothing was written, so the keychain still holds what it held.
         administration.revoke(keyId);
         m_audit->flush();
-        return failed(stored.errorString);
+        return outcome.failed(stored.errorString);
     }
     if (content->exists) {
         outcome.backupPath =
@@ -231,47 +228,44 @@ ClientRegistration::Outcome ClientRegistration::unregisterClaudeDesktop(const QS
     Outcome outcome;
     outcome.configPath = absolute(configPath);
     const QString path = outcome.configPath;
-    const auto failed = [&outcome](const QString &error) {
-        outcome.ok = false;
-        outcome.error = error;
-        return outcome;
-    };
     if (!m_secrets || !m_audit) {
-        return failed(tr("Claude Desktop was not unregistered because the keychain or the audit "
-                         "trail is not available."));
+        return outcome.failed(
+                tr("Claude Desktop was not unregistered because the keychain or the audit "
+                   "trail is not available."));
     }
 
     QString error;
     const std::optional<ClaudeDesktopConfig::Content> content =
             ClaudeDesktopConfig::read(path, &error);
     if (!content)
-        return failed(error);
+        return outcome.failed(error);
     const bool hasEntry = content->config.value(QLatin1String(ClaudeDesktopConfig::SERVERS_KEY))
                                   .toObject()
                                   .contains(QLatin1String(ClaudeDesktopConfig::SERVER_NAME));
     const std::optional<QJsonObject> remaining =
             ClaudeDesktopConfig::withoutServer(content->config, &error);
     if (!remaining)
-        return failed(error);
+        return outcome.failed(error);
     QString keyId;
     QString secret;
     if (!storedKeyId(&keyId, &secret, &error))
-        return failed(error);
+        return outcome.failed(error);
     if (!hasEntry && secret.isEmpty()) {
-        return failed(tr("HomeWarden is not registered with Claude Desktop in %1; nothing was "
-                         "changed.")
-                              .arg(QDir::toNativeSeparators(path)));
+        return outcome.failed(
+                tr("HomeWarden is not registered with Claude Desktop in %1; nothing was "
+                   "changed.")
+                        .arg(QDir::toNativeSeparators(path)));
     }
 
     if (hasEntry) {
         outcome.backupPath =
                 ClaudeDesktopConfig::backup(path, QDateTime::currentDateTime(), &error);
         if (outcome.backupPath.isEmpty())
-            return failed(error);
+            return outcome.failed(error);
         if (!ClaudeDesktopConfig::write(path, *remaining, &error)) {
             QFile::remove(outcome.backupPath);
             outcome.backupPath.clear();
-            return failed(error);
+            return outcome.failed(error);
         }
         auditConfigChange(QStringLiteral("unregister claude-desktop"), keyId, path,
                 QStringLiteral("mcpServers.homewarden removed; backup %1").arg(outcome.backupPath));

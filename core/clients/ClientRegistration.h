@@ -42,6 +42,14 @@ public:
         QString backupPath; // empty when there was no file before (or nothing was changed)
         QString revokedKeyId; // register: the key the keychain held before, now revoked
         QStringList warnings; // sentences about what worked only in part
+
+        // Marks the outcome failed with sentence, what was done so far kept.
+        Outcome failed(const QString &sentence)
+        {
+            ok = false;
+            error = sentence;
+            return *this;
+        }
     };
 
     // secrets (the OS keychain store) and audit must outlive this object. source names who

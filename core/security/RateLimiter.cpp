@@ -5,6 +5,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 
+#include <algorithm>
 #include <optional>
 
 namespace {
@@ -76,6 +77,10 @@ RateLimiter::RateLimiter(StateDatabase *database)
 
 RateLimiter::~RateLimiter()
 {
+    // Most processes hold nothing unused when they end: they need no write lock then.
+    if (std::none_of(m_blocks.cbegin(), m_blocks.cend(),
+                [](const Block &block) { return block.left > 0; }))
+        return;
     const QSqlDatabase db = m_database->connection();
     if (!execSql(db, QStringLiteral("BEGIN IMMEDIATE"), nullptr))
         return;

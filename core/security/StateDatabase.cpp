@@ -9,6 +9,25 @@
 
 namespace {
 
+// The table change_count with one count, name, that triggers raise on every insert, update
+// and delete in tables, whatever connection writes (StateDatabase::changeCount).
+QString changeCountMigration(const QString &name, const QStringList &tables)
+{
+    QString sql = QStringLiteral("CREATE TABLE change_count (name TEXT PRIMARY KEY, "
+                                 "count INTEGER NOT NULL);\n"
+                                 "INSERT INTO change_count (name, count) VALUES ('%1', 0);\n")
+                          .arg(name);
+    for (const QString &table : tables) {
+        for (const char *event : {"INSERT", "UPDATE", "DELETE"}) {
+            sql += QStringLiteral("CREATE TRIGGER %1_%2 AFTER %3 ON %1\nBEGIN UPDATE change_count "
+                                  "SET count = count + 1 WHERE name = '%4'; END;\n")
+                           .arg(table, QString::fromLatin1(event).toLower(), QLatin1String(event),
+                                   name);
+        }
+    }
+    return sql;
+}
+
 // Each entry upgrades the schema by one version; never edit one that has shipped.
 const QStringList &stateMigrations()
 {
@@ -81,19 +100,7 @@ ALTER TABLE audit_anchor ADD COLUMN base_hash BLOB;
             // 4: a count of the changes to keys, kept by triggers whatever connection writes
             // (StateDatabase::changeCount). Key lookups cache rows while it stands still; the
             // whole file's PRAGMA data_version would move with every audit row.
-            QStringLiteral(R"(
-CREATE TABLE change_count (
-    name       TEXT PRIMARY KEY,
-    count      INTEGER NOT NULL
-);
-INSERT INTO change_count (name, count) VALUES ('keys', 0);
-CREATE TRIGGER keys_inserted AFTER INSERT ON keys
-BEGIN UPDATE change_count SET count = count + 1 WHERE name = 'keys'; END;
-CREATE TRIGGER keys_updated AFTER UPDATE ON keys
-BEGIN UPDATE change_count SET count = count + 1 WHERE name = 'keys'; END;
-CREATE TRIGGER keys_deleted AFTER DELETE ON keys
-BEGIN UPDATE change_count SET count = count + 1 WHERE name = 'keys'; END;
-)"),
+            changeCountMigration(QStringLiteral("keys"), {QStringLiteral("keys")}),
     };
     return steps;
 }
@@ -121,23 +128,8 @@ CREATE TABLE bans (
 )"),
             // 2: a count of the changes to failed logins and bans, as for keys in homewarden.db;
             // the rate-limit windows, written on every reservation, do not move it.
-            QStringLiteral(R"(
-CREATE TABLE change_count (
-    name       TEXT PRIMARY KEY,
-    count      INTEGER NOT NULL
-);
-INSERT INTO change_count (name, count) VALUES ('logins', 0);
-CREATE TRIGGER auth_failures_inserted AFTER INSERT ON auth_failures
-BEGIN UPDATE change_count SET count = count + 1 WHERE name = 'logins'; END;
-CREATE TRIGGER auth_failures_deleted AFTER DELETE ON auth_failures
-BEGIN UPDATE change_count SET count = count + 1 WHERE name = 'logins'; END;
-CREATE TRIGGER bans_inserted AFTER INSERT ON bans
-BEGIN UPDATE change_count SET count = count + 1 WHERE name = 'logins'; END;
-CREATE TRIGGER bans_updated AFTER UPDATE ON bans
-BEGIN UPDATE change_count SET count = count + 1 WHERE name = 'logins'; END;
-CREATE TRIGGER bans_deleted AFTER DELETE ON bans
-BEGIN UPDATE change_count SET count = count + 1 WHERE name = 'logins'; END;
-)"),
+            changeCountMigration(QStringLiteral("logins"),
+                    {QStringLiteral("auth_failures"), QStringLiteral("bans")}),
     };
     return steps;
 }

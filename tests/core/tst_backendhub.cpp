@@ -43,10 +43,8 @@ private:
 void tst_BackendHub::init()
 {
     m_fake = std::make_unique<FakeMiniserver>();
-    QVERIFY(m_fake->loadStructure(
-            FakeMiniserver::fixturePath(QStringLiteral("smarteon-java_LoxAPP3.json"))));
-    m_fake->setCredentials(QStringLiteral("homewarden"), QStringLiteral("s3cret"));
-    QVERIFY(m_fake->listen());
+    QString error;
+    QVERIFY2(m_fake->startExampleHouse(&error), qPrintable(error));
     m_secrets = std::make_unique<MemorySecretStore>();
     m_stop.clear();
     m_audited.clear();

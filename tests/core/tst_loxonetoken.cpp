@@ -53,12 +53,7 @@ void tst_LoxoneToken::init()
 {
     m_fake = std::make_unique<FakeMiniserver>();
     QString error;
-    QVERIFY2(m_fake->loadStructure(
-                     FakeMiniserver::fixturePath(QStringLiteral("smarteon-java_LoxAPP3.json")),
-                     &error),
-            qPrintable(error));
-    m_fake->setCredentials(QStringLiteral("homewarden"), QStringLiteral("s3cret"));
-    QVERIFY(m_fake->listen());
+    QVERIFY2(m_fake->startExampleHouse(&error), qPrintable(error));
 }
 
 void tst_LoxoneToken::cleanup()

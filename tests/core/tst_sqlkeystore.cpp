@@ -341,8 +341,8 @@ void tst_SqlKeyStore::anOlderDatabaseGetsTheChangeCount()
     // its keys intact, and from then on changes are counted.
     QVERIFY(m_store->create(spec(Role::Monitor)));
     m_store.reset();
-    for (const char *statement : {"DROP TRIGGER keys_inserted", "DROP TRIGGER keys_updated",
-                 "DROP TRIGGER keys_deleted", "DROP TABLE change_count", "PRAGMA user_version=3"})
+    for (const char *statement : {"DROP TRIGGER keys_insert", "DROP TRIGGER keys_update",
+                 "DROP TRIGGER keys_delete", "DROP TABLE change_count", "PRAGMA user_version=3"})
         QVERIFY(execute(QLatin1String(statement)));
     m_database.reset();
 

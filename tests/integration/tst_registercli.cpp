@@ -29,12 +29,7 @@ private Q_SLOTS:
     void printsSnippetsForOtherClients();
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = TestSupport::CliRun;
     Run homewarden(const QStringList &arguments) const;
     Run registerClaude(const QStringList &extra = {}) const;
     QJsonObject config() const;
@@ -79,20 +74,7 @@ void tst_RegisterCli::init()
 
 tst_RegisterCli::Run tst_RegisterCli::homewarden(const QStringList &arguments) const
 {
-    QProcess process;
-    process.setProcessEnvironment(TestSupport::serverEnvironment(m_home->path()));
-    process.start(TestSupport::homewardenBinary(), arguments);
-    process.closeWriteChannel();
-    Run run;
-    if (!process.waitForFinished(30000)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return TestSupport::runHomewarden(arguments, TestSupport::serverEnvironment(m_home->path()));
 }
 
 tst_RegisterCli::Run tst_RegisterCli::registerClaude(const QStringList &extra) const

@@ -37,12 +37,7 @@ private Q_SLOTS:
     void stdioRefusesABadClientOption();
 
 private:
-    struct Run
-    {
-        int exitCode = -1;
-        QByteArray out;
-        QByteArray err;
-    };
+    using Run = TestSupport::CliRun;
     Run homewarden(const QStringList &arguments, const QByteArray &input = {},
             const QProcessEnvironment &environment = {}) const;
     // initialize, then get_system_status; the tools/call result.
@@ -63,22 +58,9 @@ void tst_SecretsCli::initTestCase()
 tst_SecretsCli::Run tst_SecretsCli::homewarden(const QStringList &arguments,
         const QByteArray &input, const QProcessEnvironment &environment) const
 {
-    QProcess process;
-    process.setProcessEnvironment(
-            environment.isEmpty() ? TestSupport::serverEnvironment(m_home.path()) : environment);
-    process.start(TestSupport::homewardenBinary(), arguments);
-    process.write(input);
-    process.closeWriteChannel();
-    Run run;
-    if (!process.waitForFinished(30000)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+    return TestSupport::runHomewarden(arguments,
+            environment.isEmpty() ? TestSupport::serverEnvironment(m_home.path()) : environment,
+            input);
 }
 
 QJsonObject tst_SecretsCli::callStatusOverStdio(const QStringList &arguments,

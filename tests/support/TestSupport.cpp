@@ -39,6 +39,26 @@ QProcessEnvironment serverEnvironment(const QString &home, const QString &key)
     return env;
 }
 
+CliRun runHomewarden(const QStringList &arguments, const QProcessEnvironment &environment,
+        const QByteArray &input)
+{
+    QProcess process;
+    process.setProcessEnvironment(environment);
+    process.start(homewardenBinary(), arguments);
+    process.write(input);
+    process.closeWriteChannel();
+    CliRun run;
+    if (!process.waitForFinished(30000)) {
+        process.kill();
+        process.waitForFinished();
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
 QJsonObject parseMessage(const QByteArray &text)
 {
     QJsonParseError error;

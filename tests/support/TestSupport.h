@@ -1,8 +1,10 @@
 #pragma once
 
+#include <QByteArray>
 #include <QJsonObject>
 #include <QProcessEnvironment>
 #include <QString>
+#include <QStringList>
 
 class McpSession;
 
@@ -17,6 +19,17 @@ QString generateKey(const QString &home, const QString &role, const QStringList 
 
 // The environment of a `homewarden` child: the state directory, and the key when given.
 QProcessEnvironment serverEnvironment(const QString &home, const QString &key = {});
+
+// One run of `homewarden arguments` with environment, input on its stdin: its exit code (-1
+// when it crashed or did not end within 30 s) and what it printed.
+struct CliRun
+{
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+CliRun runHomewarden(const QStringList &arguments, const QProcessEnvironment &environment,
+        const QByteArray &input = {});
 
 // Parses one JSON-RPC message produced by the server; fails the test on invalid JSON.
 QJsonObject parseMessage(const QByteArray &text);

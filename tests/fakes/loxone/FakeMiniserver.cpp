@@ -88,6 +88,17 @@ FakeMiniserver::~FakeMiniserver()
     close();
 }
 
+bool FakeMiniserver::startExampleHouse(QString *error)
+{
+    if (!loadStructure(fixturePath(QStringLiteral("smarteon-java_LoxAPP3.json")), error))
+        return false;
+    setCredentials(QStringLiteral("homewarden"), QStringLiteral("s3cret"));
+    if (listen())
+        return true;
+    *error = QStringLiteral("The fake Miniserver cannot listen on 127.0.0.1.");
+    return false;
+}
+
 bool FakeMiniserver::loadStructure(const QString &path, QString *error)
 {
     QFile file(path);

@@ -86,6 +86,9 @@ public:
     void revokeTokens() { m_tokens.clear(); }
 
     bool listen(quint16 port = 0); // 127.0.0.1 only; may be called again after close()
+    // What most tests start: the smarteon-java structure file, the user homewarden with the
+    // password s3cret, listening. false and *error when that fails.
+    bool startExampleHouse(QString *error);
     void close(); // the Miniserver goes down: stop listening, drop every connection
     void drop(); // drop every connection, keep listening
     quint16 port() const;
